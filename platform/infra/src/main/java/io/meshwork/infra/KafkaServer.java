@@ -1,0 +1,115 @@
+package io.meshwork.infra;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/** A single-node Kafka broker in KRaft mode (broker and controller in one), in this JVM. */
+final class KafkaServer implements Server {
+
+  private final Path logDir;
+  private final int port;
+  private final int controllerPort;
+  private KafkaRaftServer server;
+
+  KafkaServer(Path logDir, int port, int controllerPort) {
+    this.logDir = logDir;
+    this.port = port;
+    this.controllerPort = controllerPort;
+  }
+
+  @Override
+  public Component component() {
+    return Component.KAFKA;
+  }
+
+  @Override
+  public void start(InfraState state) throws Exception {
+    Files.createDirectories(logDir);
+    Properties props = brokerProperties();
+    KafkaConfig config = new KafkaConfig(props, false);
+    if (!Files.exists(logDir.resolve("meta.properties"))) {
+      // Formatting twice fails with "Invalid cluster.id": only a fresh log dir is formatted.
+      new Formatter()
+          .setNodeId(1)
+          .setClusterId(Uuid.randomUuid().toString())
+          .setDirectories(List.of(logDir.toString()))
+          .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+          .setControllerListenerName("CONTROLLER")
+          .setMetadataLogDirectory(logDir.toString())
+          .run();
+    }
+    server = new KafkaRaftServer(config, Time.SYSTEM);
+    server.startup();
+    String bootstrap = "127.0.0.1:" + port;
+    awaitBroker(bootstrap);
+    state.put("kafka.bootstrap-servers", bootstrap).put("kafka.log-dir", logDir.toString());
+  }
+
+  private Properties brokerProperties() {
+    Properties props = new Properties();
+    props.put("process.roles", "broker,controller");
+    props.put("node.id", "1");
+    props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+    props.put(
+        "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+    props.put("controller.listener.names", "CONTROLLER");
+    props.put("inter.broker.listener.name", "PLAINTEXT");
+    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    props.put("log.dirs", logDir.toString());
+    props.put("num.partitions", "3");
+    props.put("offsets.topic.replication.factor", "1");
+    props.put("offsets.topic.num.partitions", "5");
+    props.put("transaction.state.log.replication.factor", "1");
+    props.put("transaction.state.log.min.isr", "1");
+    props.put("share.coordinator.state.topic.replication.factor", "1");
+    props.put("share.coordinator.state.topic.min.isr", "1");
+    props.put("group.initial.rebalance.delay.ms", "0");
+    props.put("log.cleaner.dedupe.buffer.size", Integer.toString(2 * 1024 * 1024));
+    props.put("num.network.threads", "2");
+    props.put("num.io.threads", "2");
+    props.put("auto.create.topics.enable", "true");
+    props.put("delete.topic.enable", "true");
+    return props;
+  }
+
+  private static void awaitBroker(String bootstrap) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    Exception last = null;
+    while (System.nanoTime() < deadline) {
+      try (Admin admin =
+          Admin.create(
+              Map.of(
+                  AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                  AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+                  AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000))) {
+        admin.describeCluster().nodes().get();
+        return;
+      } catch (Exception e) {
+        last = e;
+        Thread.sleep(200);
+      }
+    }
+    throw new IllegalStateException("Kafka broker did not come up at " + bootstrap, last);
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.shutdown();
+      server.awaitShutdown();
+    }
+  }
+}

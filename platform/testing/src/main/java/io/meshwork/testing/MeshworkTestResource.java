@@ -1,0 +1,48 @@
+package io.meshwork.testing;
+
+import io.meshwork.infra.Component;
+import io.meshwork.infra.InfraState;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Points a service under test at the shared test servers: a database of its own, a topic prefix of
+ * its own (so modules never see each other's events), and locally signed tokens.
+ */
+public class MeshworkTestResource implements QuarkusTestResourceLifecycleManager {
+
+  private InfraState state;
+  private String database;
+
+  @Override
+  public Map<String, String> start() {
+    state = TestInfra.ensureRunning(Component.POSTGRES, Component.KAFKA);
+    String run = Fixtures.randomSuffix(6);
+    database = "t_" + moduleName() + "_" + run;
+    Map<String, String> config = new HashMap<>();
+    config.put("quarkus.datasource.jdbc.url", TestDatabases.create(state, database));
+    config.put("quarkus.datasource.username", state.require("postgres.user"));
+    config.put("quarkus.datasource.password", "");
+    config.put("kafka.bootstrap.servers", state.require("kafka.bootstrap-servers"));
+    config.put("meshwork.kafka.topic-prefix", "t" + run + ".");
+    config.put("quarkus.oidc.public-key", TestTokens.publicKeyBase64());
+    config.put("quarkus.oidc.token.issuer", TestTokens.ISSUER);
+    return config;
+  }
+
+  @Override
+  public void stop() {
+    if (state != null && database != null) {
+      TestDatabases.drop(state, database);
+    }
+  }
+
+  /** {@code catalog_service} from the module folder the tests run in. */
+  private static String moduleName() {
+    String folder = Path.of("").toAbsolutePath().getFileName().toString();
+    return folder.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
+  }
+}

@@ -1,0 +1,144 @@
+package io.meshwork.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every service must show on the real servers: health that covers PostgreSQL and Kafka, public
+ * metrics and OpenAPI, bearer-token security with the meshwork claims, and problem+json errors.
+ * Each service runs these by extending this class in a {@code @QuarkusTest}.
+ */
+public abstract class PlatformWiringTests {
+
+  @Test
+  void readinessCoversDatabaseAndKafka() {
+    given()
+        .when()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"))
+        .body("checks.name", hasItem(containsString("Database")))
+        .body("checks.name", hasItem(containsString("Kafka")));
+  }
+
+  @Test
+  void livenessIsPublic() {
+    given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+  }
+
+  @Test
+  void prometheusMetricsArePublic() {
+    given()
+        .when()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .body(containsString("jvm_memory_used_bytes"))
+        .body(containsString("http_server_requests_seconds"));
+  }
+
+  @Test
+  void openApiDocumentIsPublicAndDeclaresBearerSecurity() {
+    given()
+        .accept("application/json")
+        .when()
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body("openapi", startsWith("3."))
+        .body("components.securitySchemes.SecurityScheme.scheme", equalTo("bearer"));
+  }
+
+  @Test
+  void swaggerUiIsServed() {
+    given().when().get("/q/swagger-ui/").then().statusCode(200);
+  }
+
+  @Test
+  void callerWithoutTokenGets401Problem() {
+    given()
+        .when()
+        .get("/api/v1/me")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .header("WWW-Authenticate", startsWith("Bearer"))
+        .body("status", equalTo(401))
+        .body("code", equalTo("auth.unauthenticated"))
+        .body("instance", equalTo("/api/v1/me"));
+  }
+
+  @Test
+  void garbageTokenGets401Problem() {
+    given()
+        .auth()
+        .oauth2("not-a-jwt")
+        .when()
+        .get("/api/v1/me")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .body("code", equalTo("auth.unauthenticated"));
+  }
+
+  @Test
+  void expiredTokenGets401() {
+    String expired =
+        TestTokens.user("late").roles("domain-owner").lifetime(Duration.ofMinutes(-10)).sign();
+    given().auth().oauth2(expired).when().get("/api/v1/me").then().statusCode(401);
+  }
+
+  @Test
+  void tokenForAnotherAudienceGets401() {
+    String foreign =
+        TestTokens.user("other").roles("platform-admin").audience("some-other-api").sign();
+    given().auth().oauth2(foreign).when().get("/api/v1/me").then().statusCode(401);
+  }
+
+  @Test
+  void tokenFromAnotherIssuerGets401() {
+    String foreign =
+        TestTokens.user("other")
+            .roles("platform-admin")
+            .issuer("https://evil.example/realms/x")
+            .sign();
+    given().auth().oauth2(foreign).when().get("/api/v1/me").then().statusCode(401);
+  }
+
+  @Test
+  void callerSeesRolesAndDomainsFromToken() {
+    String token =
+        TestTokens.user("mara").roles("domain-owner").domains("marketing", "sales").sign();
+    given()
+        .auth()
+        .oauth2(token)
+        .when()
+        .get("/api/v1/me")
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("mara"))
+        .body("roles", hasItem("domain-owner"))
+        .body("domains", containsInAnyOrder("marketing", "sales"));
+  }
+
+  @Test
+  void unknownPathIs404Problem() {
+    given()
+        .auth()
+        .oauth2(TestTokens.platformAdmin())
+        .when()
+        .get("/api/v1/no-such-thing")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("code", equalTo("request.not-found"));
+  }
+}

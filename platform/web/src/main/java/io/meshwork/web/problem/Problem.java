@@ -1,0 +1,32 @@
+package io.meshwork.web.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem details body. {@code code} is stable and machine-readable ({@code
+ * provisioning.dataset.not-found}); {@code violations} name each offending field of a 400 or 422.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(
+    URI type,
+    String title,
+    int status,
+    String detail,
+    String instance,
+    String code,
+    List<Violation> violations) {
+
+  public static final String MEDIA_TYPE = "application/problem+json";
+
+  public static URI typeOf(String code) {
+    return URI.create("urn:meshwork:problem:" + code);
+  }
+
+  /**
+   * One offending field: a JSON path into the request ({@code schema.fields[2].type}) or a
+   * parameter.
+   */
+  public record Violation(String field, String message) {}
+}

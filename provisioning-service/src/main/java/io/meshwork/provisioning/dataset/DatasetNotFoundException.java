@@ -1,0 +1,10 @@
+package io.meshwork.provisioning.dataset;
+
+import io.meshwork.web.problem.ResourceNotFoundException;
+
+public class DatasetNotFoundException extends ResourceNotFoundException {
+
+  public DatasetNotFoundException(String domain, String name) {
+    super("provisioning.dataset.not-found", "No dataset '" + name + "' in domain '" + domain + "'");
+  }
+}

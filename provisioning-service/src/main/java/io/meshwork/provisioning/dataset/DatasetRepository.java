@@ -1,0 +1,26 @@
+package io.meshwork.provisioning.dataset;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class DatasetRepository implements PanacheRepositoryBase<Dataset, UUID> {
+
+  public Optional<Dataset> findByDomainAndName(String domain, String name) {
+    return find("domain = ?1 and name = ?2", domain, name).firstResultOptional();
+  }
+
+  public List<Dataset> list(Optional<String> domain, Page page) {
+    Sort order = Sort.by("domain").and("name");
+    return domain
+        .map(d -> find("domain", order, d))
+        .orElseGet(() -> findAll(order))
+        .page(page)
+        .list();
+  }
+}

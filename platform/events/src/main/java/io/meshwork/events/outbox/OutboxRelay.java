@@ -3,7 +3,7 @@ package io.meshwork.events.outbox;
 import io.meshwork.events.EventTopics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +16,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -44,8 +45,8 @@ public class OutboxRelay {
   private final OutboxConfig config;
   private final EventTopics topics;
   private final OutboxTopics outboxTopics;
-  private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "outbox-relay"));
+  private final ScheduledExecutorService worker =
+      Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "outbox-relay"));
   private final AtomicBoolean pending = new AtomicBoolean();
 
   public OutboxRelay(
@@ -64,32 +65,42 @@ public class OutboxRelay {
   /** Asks for a relay pass soon; passes never overlap and repeated wakes coalesce. */
   public void wake() {
     if (pending.compareAndSet(false, true)) {
-      worker.execute(this::drain);
+      try {
+        worker.execute(this::drain);
+      } catch (RejectedExecutionException shuttingDown) {
+        pending.set(false);
+      }
     }
   }
 
-  @Scheduled(
-      every = "${meshwork.outbox.poll-interval:2s}",
-      delayed = "1s",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  void poll() {
-    wake();
-  }
-
-  @Scheduled(every = "1h", delayed = "1m")
-  void deleteRelayed() {
-    Instant cutoff = Instant.now().minus(config.retention());
-    QuarkusTransaction.requiringNew()
-        .run(
-            () ->
-                entityManager
-                    .createQuery("delete from OutboxEvent e where e.publishedAt < :cutoff")
-                    .setParameter("cutoff", cutoff)
-                    .executeUpdate());
+  /**
+   * Starts polling once the application (and with it the messaging channels, wired by an observer
+   * of higher priority) has started: relays what earlier runs left behind, then acts as a safety
+   * net for wakes lost to failures.
+   */
+  void onStart(@Observes StartupEvent event) {
+    long poll = config.pollInterval().toMillis();
+    worker.scheduleWithFixedDelay(this::wake, 0, poll, TimeUnit.MILLISECONDS);
+    worker.scheduleWithFixedDelay(this::deleteRelayed, 1, 60, TimeUnit.MINUTES);
   }
 
   void onStop(@Observes ShutdownEvent event) {
     worker.shutdown();
+  }
+
+  private void deleteRelayed() {
+    Instant cutoff = Instant.now().minus(config.retention());
+    try {
+      QuarkusTransaction.requiringNew()
+          .run(
+              () ->
+                  entityManager
+                      .createQuery("delete from OutboxEvent e where e.publishedAt < :cutoff")
+                      .setParameter("cutoff", cutoff)
+                      .executeUpdate());
+    } catch (RuntimeException e) {
+      LOG.warnf("Deleting relayed outbox events failed: %s", e.getMessage());
+    }
   }
 
   private void drain() {

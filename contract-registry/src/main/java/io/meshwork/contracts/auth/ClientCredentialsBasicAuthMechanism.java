@@ -1,0 +1,76 @@
+package io.meshwork.contracts.auth;
+
+import io.meshwork.contracts.config.ContractsConfig;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * HTTP Basic where the user name is a Keycloak client id and the password its secret, as Kafka
+ * serializers and schema-registry clients send them. The pair is exchanged for a service-account
+ * token at Keycloak (client credentials grant), which then goes through the normal OIDC token
+ * verification; the outcome is cached briefly, failures too.
+ */
+@ApplicationScoped
+public class ClientCredentialsBasicAuthMechanism implements HttpAuthenticationMechanism {
+
+  private final ClientCredentialsVerifier verifier;
+
+  public ClientCredentialsBasicAuthMechanism(
+      ContractsConfig config,
+      @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> authServerUrl) {
+    Optional<String> tokenUrl =
+        config
+            .basicAuth()
+            .tokenUrl()
+            .or(() -> authServerUrl.map(url -> url + "/protocol/openid-connect/token"));
+    this.verifier = new ClientCredentialsVerifier(tokenUrl, config.basicAuth());
+  }
+
+  @Override
+  public Uni<SecurityIdentity> authenticate(
+      RoutingContext context, IdentityProviderManager identityProviderManager) {
+    Optional<BasicCredentials> credentials =
+        BasicCredentials.parse(context.request().getHeader("Authorization"));
+    if (credentials.isEmpty()) {
+      return Uni.createFrom().optional(Optional.empty());
+    }
+    return verifier
+        .identity(
+            credentials.get(),
+            token ->
+                identityProviderManager.authenticate(
+                    new TokenAuthenticationRequest(new AccessTokenCredential(token))))
+        .onFailure(e -> !(e instanceof AuthenticationFailedException))
+        .transform(e -> new AuthenticationFailedException(e.getMessage(), e));
+  }
+
+  @Override
+  public Uni<ChallengeData> getChallenge(RoutingContext context) {
+    return Uni.createFrom()
+        .item(new ChallengeData(401, "WWW-Authenticate", "Basic realm=\"meshwork\""));
+  }
+
+  @Override
+  public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+    return Set.of(TokenAuthenticationRequest.class);
+  }
+
+  @Override
+  public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
+    return Uni.createFrom()
+        .item(new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION, "basic"));
+  }
+}

@@ -1,0 +1,82 @@
+package io.meshwork.contracts.registry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meshwork.contracts.avro.AvroSchema;
+import io.meshwork.contracts.jsonschema.JsonSchema;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Parses schema texts and keeps parsed schemas by id. Registered contents never change, so the
+ * cache needs no invalidation except when a hard delete removes the last version of an id.
+ */
+@ApplicationScoped
+public class SchemaCache {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Map<Integer, ParsedSchema> byId = new ConcurrentHashMap<>();
+
+  /** Parses a schema whose references were already resolved to accepted schemas. */
+  public ParsedSchema parse(
+      SchemaType type,
+      String text,
+      List<SchemaReference> references,
+      List<ParsedSchema> referenced) {
+    if (text == null || text.isBlank()) {
+      throw RegistryException.invalidSchema("Invalid schema: the schema is empty");
+    }
+    return switch (type) {
+      case AVRO -> AvroSchema.parse(text, references, referenced);
+      case JSON -> JsonSchema.parse(text, references);
+    };
+  }
+
+  /** The parsed schema of a stored content row. */
+  public ParsedSchema of(SchemaContent content, ReferenceResolver resolver) {
+    return byId.computeIfAbsent(
+        content.id,
+        id -> {
+          List<SchemaReference> references = readReferences(content.referencesJson);
+          return parse(
+              SchemaType.valueOf(content.schemaType),
+              content.canonical,
+              references,
+              resolver.resolve(references));
+        });
+  }
+
+  public void forget(int id) {
+    byId.remove(id);
+  }
+
+  public static String writeReferences(List<SchemaReference> references) {
+    try {
+      return JSON.writeValueAsString(references);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static List<SchemaReference> readReferences(String json) {
+    if (json == null || json.isBlank()) {
+      return List.of();
+    }
+    try {
+      return new ArrayList<>(JSON.readValue(json, new TypeReference<List<SchemaReference>>() {}));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored references are not JSON: " + json, e);
+    }
+  }
+
+  /** Turns references into the accepted schemas they point at. */
+  @FunctionalInterface
+  public interface ReferenceResolver {
+    List<ParsedSchema> resolve(List<SchemaReference> references);
+  }
+}

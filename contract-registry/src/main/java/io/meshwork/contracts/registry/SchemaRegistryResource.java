@@ -1,0 +1,328 @@
+package io.meshwork.contracts.registry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.meshwork.contracts.registry.RegistryResponses.Compatibility;
+import io.meshwork.contracts.registry.RegistryResponses.ConfigResponse;
+import io.meshwork.contracts.registry.RegistryResponses.ConfigUpdate;
+import io.meshwork.contracts.registry.RegistryResponses.ErrorMessage;
+import io.meshwork.contracts.registry.RegistryResponses.ModeResponse;
+import io.meshwork.contracts.registry.RegistryResponses.RegisteredId;
+import io.meshwork.contracts.registry.RegistryResponses.SchemaById;
+import io.meshwork.contracts.registry.RegistryResponses.SubjectAndVersion;
+import io.meshwork.contracts.registry.RegistryResponses.SubjectSchema;
+import io.meshwork.web.security.Caller;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Confluent Schema Registry REST API, at the root path as Confluent serves it, so Kafka
+ * serializers, the npm client and other tools work unchanged. Reads need any authenticated caller
+ * (bearer token, or HTTP Basic with a Keycloak client's id and secret); writes need the subject's
+ * domain.
+ */
+@Path("/")
+@Authenticated
+@Produces({RegistryMediaTypes.V1, RegistryMediaTypes.GENERIC, RegistryMediaTypes.JSON})
+@Consumes({
+  RegistryMediaTypes.V1,
+  RegistryMediaTypes.GENERIC,
+  RegistryMediaTypes.JSON,
+  RegistryMediaTypes.OCTET
+})
+@Tag(name = "Schema registry (Confluent-compatible)")
+public class SchemaRegistryResource {
+
+  private static final Logger LOG = Logger.getLogger(SchemaRegistryResource.class);
+
+  private final SchemaRegistryService registry;
+  private final Caller caller;
+
+  public SchemaRegistryResource(SchemaRegistryService registry, Caller caller) {
+    this.registry = registry;
+    this.caller = caller;
+  }
+
+  // ------------------------------------------------------------------ subjects and versions
+
+  @POST
+  @Path("subjects/{subject}/versions")
+  @Operation(
+      summary = "Register a schema under a subject (idempotent: the same schema returns its id)")
+  public RegisteredId register(
+      @PathParam("subject") String subject,
+      @QueryParam("domain") String domain,
+      RegisterSchemaRequest request) {
+    return new RegisteredId(
+        registry.register(subject, request, caller, Optional.ofNullable(domain)).id());
+  }
+
+  @POST
+  @Path("subjects/{subject}")
+  @Operation(summary = "Find the version of a subject that has this schema")
+  public SubjectSchema lookup(
+      @PathParam("subject") String subject,
+      @QueryParam("deleted") @DefaultValue("false") boolean deleted,
+      RegisterSchemaRequest request) {
+    SchemaRegistryService.Found found = registry.lookup(subject, request, deleted);
+    return SubjectSchema.of(found.subject(), found.version(), found.content());
+  }
+
+  @GET
+  @Path("subjects")
+  public List<String> subjects(
+      @QueryParam("deleted") @DefaultValue("false") boolean deleted,
+      @QueryParam("subjectPrefix") String prefix) {
+    return registry.subjects(deleted, prefix);
+  }
+
+  @GET
+  @Path("subjects/{subject}/versions")
+  public List<Integer> versions(
+      @PathParam("subject") String subject,
+      @QueryParam("deleted") @DefaultValue("false") boolean deleted) {
+    return registry.versions(subject, deleted);
+  }
+
+  @GET
+  @Path("subjects/{subject}/versions/{version}")
+  public SubjectSchema version(
+      @PathParam("subject") String subject,
+      @PathParam("version") String version,
+      @QueryParam("deleted") @DefaultValue("false") boolean deleted) {
+    SchemaRegistryService.Found found =
+        registry.version(subject, VersionId.parse(version), deleted);
+    return SubjectSchema.of(found.subject(), found.version(), found.content());
+  }
+
+  @GET
+  @Path("subjects/{subject}/versions/{version}/schema")
+  public String versionSchema(
+      @PathParam("subject") String subject,
+      @PathParam("version") String version,
+      @QueryParam("deleted") @DefaultValue("false") boolean deleted) {
+    return registry.version(subject, VersionId.parse(version), deleted).content().canonical;
+  }
+
+  @GET
+  @Path("subjects/{subject}/versions/{version}/referencedby")
+  public List<Integer> referencedBy(
+      @PathParam("subject") String subject, @PathParam("version") String version) {
+    return registry.referencedBy(subject, VersionId.parse(version));
+  }
+
+  @DELETE
+  @Path("subjects/{subject}")
+  public List<Integer> deleteSubject(
+      @PathParam("subject") String subject,
+      @QueryParam("permanent") @DefaultValue("false") boolean permanent) {
+    List<Integer> deleted = registry.deleteSubject(subject, permanent, caller);
+    LOG.infof(
+        "AUDIT %s deleted subject %s (permanent=%s) versions %s",
+        caller.name(), subject, permanent, deleted);
+    return deleted;
+  }
+
+  @DELETE
+  @Path("subjects/{subject}/versions/{version}")
+  public int deleteVersion(
+      @PathParam("subject") String subject,
+      @PathParam("version") String version,
+      @QueryParam("permanent") @DefaultValue("false") boolean permanent) {
+    int deleted = registry.deleteVersion(subject, VersionId.parse(version), permanent, caller);
+    LOG.infof(
+        "AUDIT %s deleted %s version %d (permanent=%s)",
+        caller.name(), subject, deleted, permanent);
+    return deleted;
+  }
+
+  // ------------------------------------------------------------------ schemas by id
+
+  @GET
+  @Path("schemas/ids/{id}")
+  public SchemaById schemaById(@PathParam("id") int id) {
+    return SchemaById.of(content(id));
+  }
+
+  @GET
+  @Path("schemas/ids/{id}/schema")
+  public String schemaTextById(@PathParam("id") int id) {
+    return content(id).canonical;
+  }
+
+  @GET
+  @Path("schemas/ids/{id}/versions")
+  public List<SubjectAndVersion> schemaVersions(
+      @PathParam("id") int id, @QueryParam("deleted") @DefaultValue("false") boolean deleted) {
+    return registry.usages(id, deleted).stream()
+        .map(v -> new SubjectAndVersion(v.subject, v.version))
+        .toList();
+  }
+
+  @GET
+  @Path("schemas/ids/{id}/subjects")
+  public List<String> schemaSubjects(
+      @PathParam("id") int id, @QueryParam("deleted") @DefaultValue("false") boolean deleted) {
+    return registry.usages(id, deleted).stream().map(v -> v.subject).distinct().toList();
+  }
+
+  @GET
+  @Path("schemas/types")
+  public List<String> types() {
+    return List.of(SchemaType.JSON.name(), SchemaType.AVRO.name());
+  }
+
+  private SchemaContent content(int id) {
+    return registry
+        .schemaById(id)
+        .orElseThrow(() -> RegistryException.schemaNotFound("Schema " + id + " not found"));
+  }
+
+  // ------------------------------------------------------------------ compatibility
+
+  @POST
+  @Path("compatibility/subjects/{subject}/versions/{version}")
+  @Operation(
+      summary = "Would this schema be compatible with that version? verbose=true says why not")
+  public Compatibility compatibility(
+      @PathParam("subject") String subject,
+      @PathParam("version") String version,
+      @QueryParam("verbose") @DefaultValue("false") boolean verbose,
+      RegisterSchemaRequest request) {
+    List<String> messages = registry.compatibility(subject, VersionId.parse(version), request);
+    return new Compatibility(messages.isEmpty(), verbose ? messages : null);
+  }
+
+  // ------------------------------------------------------------------ config and mode
+
+  @GET
+  @Path("config")
+  public ConfigResponse globalConfig() {
+    return new ConfigResponse(registry.globalLevel().name());
+  }
+
+  @PUT
+  @Path("config")
+  public ConfigUpdate setGlobalConfig(ConfigUpdate update) {
+    CompatibilityLevel level =
+        CompatibilityLevel.parse(update == null ? null : update.compatibility());
+    registry.setGlobalLevel(level, caller);
+    LOG.infof("AUDIT %s set global compatibility to %s", caller.name(), level);
+    return new ConfigUpdate(level.name());
+  }
+
+  @DELETE
+  @Path("config")
+  public ConfigResponse resetGlobalConfig() {
+    CompatibilityLevel previous = registry.setGlobalLevel(CompatibilityLevel.BACKWARD, caller);
+    return new ConfigResponse(previous.name());
+  }
+
+  @GET
+  @Path("config/{subject}")
+  public ConfigResponse subjectConfig(
+      @PathParam("subject") String subject,
+      @QueryParam("defaultToGlobal") @DefaultValue("false") boolean defaultToGlobal) {
+    Optional<CompatibilityLevel> level = registry.subjectLevel(subject);
+    if (level.isEmpty() && defaultToGlobal) {
+      return new ConfigResponse(registry.globalLevel().name());
+    }
+    return new ConfigResponse(
+        level.orElseThrow(() -> RegistryException.noSubjectCompatibility(subject)).name());
+  }
+
+  @PUT
+  @Path("config/{subject}")
+  public ConfigUpdate setSubjectConfig(
+      @PathParam("subject") String subject,
+      @QueryParam("domain") String domain,
+      ConfigUpdate update) {
+    CompatibilityLevel level =
+        CompatibilityLevel.parse(update == null ? null : update.compatibility());
+    registry.setSubjectLevel(subject, level, caller, Optional.ofNullable(domain));
+    return new ConfigUpdate(level.name());
+  }
+
+  @DELETE
+  @Path("config/{subject}")
+  public ConfigResponse deleteSubjectConfig(@PathParam("subject") String subject) {
+    return new ConfigResponse(registry.deleteSubjectLevel(subject, caller).name());
+  }
+
+  @GET
+  @Path("mode")
+  public ModeResponse mode() {
+    return new ModeResponse("READWRITE");
+  }
+
+  // ------------------------------------------------------------------ Confluent's error body
+
+  @ServerExceptionMapper
+  public Response registryError(RegistryException e) {
+    return error(e.status(), e.errorCode(), e.getMessage());
+  }
+
+  @ServerExceptionMapper
+  public Response malformedBody(JsonProcessingException e) {
+    return error(422, 42201, "Invalid request body: " + e.getOriginalMessage());
+  }
+
+  @ServerExceptionMapper
+  public Response unauthenticated(UnauthorizedException e) {
+    return Response.fromResponse(error(401, 40101, "Unauthorized"))
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"meshwork\", Bearer")
+        .build();
+  }
+
+  @ServerExceptionMapper
+  public Response authenticationFailed(AuthenticationFailedException e) {
+    return unauthenticated(null);
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e) {
+    return error(403, 40301, "User " + caller.name() + " is denied this operation");
+  }
+
+  @ServerExceptionMapper
+  public Response webApplication(WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    if (status >= 500) {
+      return unexpected(e);
+    }
+    return error(status, status, e.getMessage());
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(RuntimeException e) {
+    LOG.error("Schema registry failure", e);
+    return error(500, 50001, "Error in the backend data store");
+  }
+
+  private static Response error(int status, int code, String message) {
+    return Response.status(status)
+        .type(RegistryMediaTypes.V1)
+        .entity(new ErrorMessage(code, message))
+        .build();
+  }
+}

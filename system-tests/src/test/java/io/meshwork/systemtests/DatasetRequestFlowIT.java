@@ -6,17 +6,12 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.meshwork.infra.Component;
-import io.meshwork.infra.InfraState;
 import io.meshwork.testing.Fixtures;
 import io.meshwork.testing.KeycloakTokens;
+import io.meshwork.testing.ServiceEnvironment;
 import io.meshwork.testing.ServiceProcess;
-import io.meshwork.testing.TestDatabases;
-import io.meshwork.testing.TestInfra;
 import io.restassured.http.ContentType;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,36 +23,17 @@ import org.junit.jupiter.api.Test;
  */
 class DatasetRequestFlowIT {
 
-  private static InfraState infra;
-  private static String database;
+  private static ServiceEnvironment environment;
   private static ServiceProcess provisioning;
   private static ServiceProcess catalog;
   private static KeycloakTokens tokens;
 
   @BeforeAll
   static void startServices() {
-    infra = TestInfra.ensureRunning(Component.values());
-    String run = Fixtures.randomSuffix(6);
-    database = "st_" + run;
-    String jdbcUrl = TestDatabases.create(infra, database);
-    Map<String, String> env =
-        Map.of(
-            "QUARKUS_DATASOURCE_JDBC_URL",
-            jdbcUrl,
-            "QUARKUS_DATASOURCE_USERNAME",
-            infra.require("postgres.user"),
-            "QUARKUS_DATASOURCE_PASSWORD",
-            "",
-            "KAFKA_BOOTSTRAP_SERVERS",
-            infra.require("kafka.bootstrap-servers"),
-            "MESHWORK_KAFKA_TOPIC_PREFIX",
-            "st" + run + ".",
-            "QUARKUS_OIDC_AUTH_SERVER_URL",
-            infra.require("keycloak.realm-url"));
-    Path logs = Path.of("target", "service-logs");
-    provisioning = ServiceProcess.start("provisioning-service", env, logs);
-    catalog = ServiceProcess.start("catalog-service", env, logs);
-    tokens = new KeycloakTokens(infra);
+    environment = ServiceEnvironment.create();
+    provisioning = environment.start("provisioning-service");
+    catalog = environment.start("catalog-service");
+    tokens = environment.tokens();
   }
 
   @AfterAll
@@ -68,8 +44,8 @@ class DatasetRequestFlowIT {
     if (provisioning != null) {
       provisioning.close();
     }
-    if (database != null) {
-      TestDatabases.drop(infra, database);
+    if (environment != null) {
+      environment.close();
     }
   }
 

@@ -10,12 +10,16 @@ import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * HTTP Basic where the user name is a Keycloak client id and the password its secret, as Kafka
@@ -26,17 +30,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ClientCredentialsBasicAuthMechanism implements HttpAuthenticationMechanism {
 
+  private static final Logger LOG = Logger.getLogger(ClientCredentialsBasicAuthMechanism.class);
+
   private final ClientCredentialsVerifier verifier;
 
   public ClientCredentialsBasicAuthMechanism(
       ContractsConfig config,
-      @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> authServerUrl) {
+      @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> authServerUrl,
+      Vertx vertx) {
     Optional<String> tokenUrl =
         config
             .basicAuth()
             .tokenUrl()
             .or(() -> authServerUrl.map(url -> url + "/protocol/openid-connect/token"));
-    this.verifier = new ClientCredentialsVerifier(tokenUrl, config.basicAuth());
+    this.verifier =
+        new ClientCredentialsVerifier(tokenUrl, config.basicAuth(), WebClient.create(vertx));
   }
 
   @Override
@@ -50,9 +58,14 @@ public class ClientCredentialsBasicAuthMechanism implements HttpAuthenticationMe
     return verifier
         .identity(
             credentials.get(),
-            token ->
-                identityProviderManager.authenticate(
-                    new TokenAuthenticationRequest(new AccessTokenCredential(token))))
+            token -> {
+              TokenAuthenticationRequest request =
+                  new TokenAuthenticationRequest(new AccessTokenCredential(token));
+              HttpSecurityUtils.setRoutingContextAttribute(request, context);
+              return identityProviderManager.authenticate(request);
+            })
+        .onFailure()
+        .invoke(e -> LOG.debugf("Basic authentication of %s failed: %s", credentials.get(), e))
         .onFailure(e -> !(e instanceof AuthenticationFailedException))
         .transform(e -> new AuthenticationFailedException(e.getMessage(), e));
   }

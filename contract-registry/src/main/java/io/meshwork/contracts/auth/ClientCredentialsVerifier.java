@@ -6,12 +6,9 @@ import io.meshwork.contracts.config.ContractsConfig;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.MultiMap;
+import io.vertx.mutiny.ext.web.client.WebClient;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,8 +27,7 @@ final class ClientCredentialsVerifier {
 
   private final Optional<String> tokenUrl;
   private final ContractsConfig.BasicAuth config;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final WebClient client;
   private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
   private record Entry(SecurityIdentity identity, long expiresAtNanos) {
@@ -40,11 +36,16 @@ final class ClientCredentialsVerifier {
     }
   }
 
-  ClientCredentialsVerifier(Optional<String> tokenUrl, ContractsConfig.BasicAuth config) {
+  ClientCredentialsVerifier(
+      Optional<String> tokenUrl, ContractsConfig.BasicAuth config, WebClient client) {
     this.tokenUrl = tokenUrl;
     this.config = config;
+    this.client = client;
   }
 
+  /**
+   * @param verifyToken turns Keycloak's access token into an identity
+   */
   Uni<SecurityIdentity> identity(
       BasicCredentials credentials, Function<String, Uni<SecurityIdentity>> verifyToken) {
     String key = credentials.clientId() + ":" + sha256(credentials.secret());
@@ -59,9 +60,15 @@ final class ClientCredentialsVerifier {
       return Uni.createFrom()
           .failure(new AuthenticationFailedException("Basic authentication is not configured"));
     }
-    return Uni.createFrom()
-        .completionStage(
-            () -> http.sendAsync(tokenRequest(credentials), HttpResponse.BodyHandlers.ofString()))
+    // Vert.x' client answers on the caller's context, where the request's security work goes on.
+    return client
+        .postAbs(tokenUrl.get())
+        .timeout(10_000)
+        .sendForm(
+            MultiMap.caseInsensitiveMultiMap()
+                .add("grant_type", "client_credentials")
+                .add("client_id", credentials.clientId())
+                .add("client_secret", credentials.secret()))
         .onItem()
         .transformToUni(
             response -> {
@@ -70,24 +77,10 @@ final class ClientCredentialsVerifier {
                 return Uni.createFrom()
                     .failure(new AuthenticationFailedException("Invalid client credentials"));
               }
-              String token = accessToken(response.body());
               return verifyToken
-                  .apply(token)
+                  .apply(accessToken(response.bodyAsString()))
                   .invoke(identity -> remember(key, identity, config.cacheTtl()));
             });
-  }
-
-  private HttpRequest tokenRequest(BasicCredentials credentials) {
-    String form =
-        "grant_type=client_credentials&client_id="
-            + URLEncoder.encode(credentials.clientId(), StandardCharsets.UTF_8)
-            + "&client_secret="
-            + URLEncoder.encode(credentials.secret(), StandardCharsets.UTF_8);
-    return HttpRequest.newBuilder(URI.create(tokenUrl.orElseThrow()))
-        .timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form))
-        .build();
   }
 
   private void remember(String key, SecurityIdentity identity, Duration ttl) {
@@ -102,8 +95,7 @@ final class ClientCredentialsVerifier {
 
   private static String accessToken(String body) {
     try {
-      JsonNode json = JSON.readTree(body);
-      JsonNode token = json.get("access_token");
+      JsonNode token = JSON.readTree(body).get("access_token");
       if (token == null || !token.isTextual()) {
         throw new AuthenticationFailedException("Keycloak answered without an access token");
       }

@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 public class SubjectAccess {
 
   private static final Pattern DOMAIN = Pattern.compile("^[a-z][a-z0-9_-]{0,62}$");
-  private static final Pattern SEGMENT = Pattern.compile("[.\\-_:/]");
 
   public String domainForNewSubject(String subject, Optional<String> requested, Caller caller) {
     if (requested.isPresent()) {
@@ -29,14 +28,15 @@ public class SubjectAccess {
       requireMayChange(domain, subject, caller);
       return domain;
     }
-    String prefix = SEGMENT.split(subject, 2)[0].toLowerCase(Locale.ROOT);
+    int dot = subject.indexOf('.');
+    if (dot > 0) {
+      String prefix = subject.substring(0, dot).toLowerCase(Locale.ROOT);
+      if (DOMAIN.matcher(prefix).matches()) {
+        requireMayChange(prefix, subject, caller);
+        return prefix;
+      }
+    }
     Set<String> owned = caller.domains();
-    if (owned.contains(prefix) && caller.mayChange(prefix)) {
-      return prefix;
-    }
-    if (caller.hasRole(Roles.PLATFORM_ADMIN) && DOMAIN.matcher(prefix).matches()) {
-      return prefix;
-    }
     if (owned.size() == 1 && caller.mayChange(owned.iterator().next())) {
       return owned.iterator().next();
     }

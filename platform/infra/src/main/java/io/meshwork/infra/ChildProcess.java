@@ -42,6 +42,10 @@ final class ChildProcess {
     return process.waitFor();
   }
 
+  boolean alive() {
+    return process.isAlive();
+  }
+
   long pid() {
     return process.pid();
   }

@@ -129,6 +129,11 @@ final class KeycloakServer implements Server {
   }
 
   @Override
+  public boolean alive() {
+    return process == null || process.alive();
+  }
+
+  @Override
   public void close() {
     if (process != null) {
       process.stop(Duration.ofSeconds(30));

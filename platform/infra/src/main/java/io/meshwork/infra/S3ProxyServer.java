@@ -64,6 +64,11 @@ final class S3ProxyServer implements Server {
   }
 
   @Override
+  public boolean alive() {
+    return process == null || process.alive();
+  }
+
+  @Override
   public void close() {
     if (process != null) {
       process.stop(Duration.ofSeconds(10));

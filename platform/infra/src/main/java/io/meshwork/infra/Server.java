@@ -10,6 +10,11 @@ interface Server extends AutoCloseable {
    */
   void start(InfraState state) throws Exception;
 
+  /** False once a server that runs as its own process has died. */
+  default boolean alive() {
+    return true;
+  }
+
   @Override
   void close();
 }

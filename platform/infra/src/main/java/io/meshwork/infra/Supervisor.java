@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +92,20 @@ final class Supervisor {
       return 1;
     }
     LOG.info("All servers of profile '{}' ready", profile.name());
-    stopped.await();
+    // A server that dies takes the whole set down: the state file must never claim a dead server
+    // is ready, and the next start brings up a complete, fresh set.
+    while (!stopped.await(2, TimeUnit.SECONDS)) {
+      for (Server server : rest) {
+        if (!server.alive()) {
+          LOG.error("{} died; stopping the other servers", server.component().key());
+          state.put(server.component().key() + ".ready", "false");
+          state.put("failure", server.component().key() + " died; see " + logs);
+          state.write(dir);
+          stopAll();
+          return 1;
+        }
+      }
+    }
     return 0;
   }
 

@@ -1,0 +1,63 @@
+package io.meshwork.testing;
+
+import io.meshwork.infra.Component;
+import io.meshwork.infra.InfraState;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One isolated platform on the shared test servers for tests that run packaged services: a fresh
+ * database (each service takes its own schema in it), a topic prefix, and the real Keycloak.
+ */
+public final class ServiceEnvironment implements AutoCloseable {
+
+  private final InfraState infra;
+  private final String database;
+  private final Map<String, String> env = new HashMap<>();
+
+  private ServiceEnvironment(InfraState infra, String database, Map<String, String> env) {
+    this.infra = infra;
+    this.database = database;
+    this.env.putAll(env);
+  }
+
+  public static ServiceEnvironment create() {
+    InfraState infra = TestInfra.ensureRunning(Component.values());
+    String run = Fixtures.randomSuffix(6);
+    String database = "st_" + run;
+    String jdbcUrl = TestDatabases.create(infra, database);
+    Map<String, String> env = new HashMap<>();
+    env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+    env.put("QUARKUS_DATASOURCE_USERNAME", infra.require("postgres.user"));
+    env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+    env.put("KAFKA_BOOTSTRAP_SERVERS", infra.require("kafka.bootstrap-servers"));
+    env.put("MESHWORK_KAFKA_TOPIC_PREFIX", "st" + run + ".");
+    env.put("QUARKUS_OIDC_AUTH_SERVER_URL", infra.require("keycloak.realm-url"));
+    return new ServiceEnvironment(infra, database, env);
+  }
+
+  public InfraState infra() {
+    return infra;
+  }
+
+  public KeycloakTokens tokens() {
+    return new KeycloakTokens(infra);
+  }
+
+  /** Starts {@code module}'s packaged jar in this environment, with {@code extra} settings. */
+  public ServiceProcess start(String module, Map<String, String> extra) {
+    Map<String, String> all = new HashMap<>(env);
+    all.putAll(extra);
+    return ServiceProcess.start(module, all, Path.of("target", "service-logs"));
+  }
+
+  public ServiceProcess start(String module) {
+    return start(module, Map.of());
+  }
+
+  @Override
+  public void close() {
+    TestDatabases.drop(infra, database);
+  }
+}

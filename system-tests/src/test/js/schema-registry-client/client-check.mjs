@@ -1,0 +1,60 @@
+// Uses @kafkajs/confluent-schema-registry exactly as a Kafka application would, against the
+// registry at REGISTRY_URL with HTTP Basic (a Keycloak client's id and secret). Prints one JSON
+// line with what it observed; exits non-zero on any failure.
+import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry'
+import assert from 'node:assert/strict'
+
+const registry = new SchemaRegistry({
+  host: process.env.REGISTRY_URL,
+  auth: { username: process.env.CLIENT_ID, password: process.env.CLIENT_SECRET },
+})
+const prefix = process.env.SUBJECT_PREFIX
+
+const avroSubject = `${prefix}-avro-value`
+const avsc = JSON.stringify({
+  type: 'record', name: 'Customer', namespace: 'io.meshwork.demo',
+  fields: [{ name: 'id', type: 'string' }, { name: 'segment', type: 'string' }],
+})
+const { id: avroId } = await registry.register({ type: SchemaType.AVRO, schema: avsc }, { subject: avroSubject })
+const again = await registry.register({ type: SchemaType.AVRO, schema: avsc }, { subject: avroSubject })
+assert.equal(again.id, avroId, 'registering twice returns the same id')
+assert.equal(await registry.getLatestSchemaId(avroSubject), avroId)
+const avroMessage = { id: 'c-1', segment: 'gold' }
+const avroBytes = await registry.encode(avroId, avroMessage)
+assert.equal(avroBytes[0], 0, 'magic byte')
+assert.equal(avroBytes.readInt32BE(1), avroId, 'schema id in the wire format')
+assert.deepEqual({ ...(await registry.decode(avroBytes)) }, avroMessage)
+
+const jsonSubject = `${prefix}-json-value`
+const jsonSchema = JSON.stringify({
+  type: 'object',
+  properties: { id: { type: 'string' }, score: { type: 'number' } },
+  required: ['id'],
+  additionalProperties: false,
+})
+const { id: jsonId } = await registry.register({ type: SchemaType.JSON, schema: jsonSchema }, { subject: jsonSubject })
+assert.equal(await registry.getLatestSchemaId(jsonSubject), jsonId)
+const jsonMessage = { id: 'c-2', score: 0.75 }
+const jsonBytes = await registry.encode(jsonId, jsonMessage)
+assert.deepEqual(await registry.decode(jsonBytes), jsonMessage)
+await assert.rejects(registry.encode(jsonId, { score: 1 }), 'a message without the required id is refused')
+
+// A fresh client instance has no cache: decode must fetch the schema by id from the registry.
+const fresh = new SchemaRegistry({
+  host: process.env.REGISTRY_URL,
+  auth: { username: process.env.CLIENT_ID, password: process.env.CLIENT_SECRET },
+})
+assert.deepEqual({ ...(await fresh.decode(avroBytes)) }, avroMessage)
+
+let refused = null
+try {
+  await new SchemaRegistry({
+    host: process.env.REGISTRY_URL,
+    auth: { username: process.env.CLIENT_ID, password: 'wrong-secret' },
+  }).getLatestSchemaId(avroSubject)
+} catch (e) {
+  refused = e.status
+}
+assert.equal(refused, 401, 'a wrong secret is refused')
+
+console.log(JSON.stringify({ avroSubject, avroId, jsonSubject, jsonId, wrongSecretStatus: refused }))

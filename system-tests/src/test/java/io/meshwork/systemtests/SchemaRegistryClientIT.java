@@ -6,6 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meshwork.events.schema.ConfluentWireFormat;
+import io.meshwork.events.schema.RegisteredSchema;
+import io.meshwork.events.schema.SchemaRegistryClient;
 import io.meshwork.infra.Secrets;
 import io.meshwork.testing.Fixtures;
 import io.meshwork.testing.KeycloakTokens;
@@ -102,6 +105,19 @@ class SchemaRegistryClientIT {
     String prefix = "marketing." + Fixtures.newName("customers");
     JsonNode result = runClientCheck(prefix);
     assertThat(result.get("wrongSecretStatus").asInt()).isEqualTo(401);
+
+    // The platform's own consumers resolve the ids found in Confluent-framed records.
+    SchemaRegistryClient platformClient =
+        new SchemaRegistryClient(
+            registry.baseUrl(),
+            "meshwork-pipelines",
+            Secrets.loadOrCreate(TestInfra.profile().dir()).clientSecret("pipelines"));
+    int avroId = result.get("avroId").asInt();
+    RegisteredSchema resolved =
+        platformClient.schemaOf(ConfluentWireFormat.frame(avroId, new byte[] {2, 'x'}));
+    assertThat(resolved.type()).isEqualTo("AVRO");
+    assertThat(resolved.schema()).contains("\"name\":\"Customer\"");
+    assertThat(platformClient.schemaById(result.get("jsonId").asInt()).type()).isEqualTo("JSON");
 
     // What the client registered is visible through the REST API with a person's bearer token.
     KeycloakTokens tokens = environment.tokens();

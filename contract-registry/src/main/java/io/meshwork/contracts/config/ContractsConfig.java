@@ -3,12 +3,41 @@ package io.meshwork.contracts.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "meshwork.contracts")
 public interface ContractsConfig {
 
   BasicAuth basicAuth();
+
+  Quality quality();
+
+  /** The quality gate and contract tests. */
+  interface Quality {
+
+    /** Records one validate call may carry. */
+    @WithDefault("100000")
+    int maxRecords();
+
+    /** Problems listed in a validate answer (all are counted). */
+    @WithDefault("1000")
+    int maxErrors();
+
+    /** Hosts contract tests may connect to (servers[].host of a contract). */
+    @WithDefault("127.0.0.1,localhost")
+    List<String> allowedHosts();
+
+    /** Read-only login for contract tests; the password comes from the environment. */
+    @WithDefault("postgres")
+    String username();
+
+    Optional<String> password();
+
+    /** Statement timeout of each check query. */
+    @WithDefault("30s")
+    Duration queryTimeout();
+  }
 
   /**
    * HTTP Basic with a Keycloak client's id and secret, for Kafka serializers and similar clients.

@@ -16,5 +16,33 @@ public final class ContractEvents {
           SOURCE,
           SchemaRegistered.class);
 
+  public static final String CONTRACT_TOPIC = "meshwork.contracts.contract.v1";
+
+  /** Key = contract id, for this and the following contract events. */
+  public static final EventType<ContractVersionCreated> CONTRACT_VERSION_CREATED =
+      new EventType<>(
+          "io.meshwork.contracts.contract.version-created.v1",
+          CONTRACT_TOPIC,
+          SOURCE,
+          ContractVersionCreated.class);
+
+  public static final EventType<ContractStatusChanged> CONTRACT_STATUS_CHANGED =
+      new EventType<>(
+          "io.meshwork.contracts.contract.status-changed.v1",
+          CONTRACT_TOPIC,
+          SOURCE,
+          ContractStatusChanged.class);
+
+  public static final EventType<ConsumerAgreementSigned> AGREEMENT_SIGNED =
+      new EventType<>(
+          "io.meshwork.contracts.contract.agreement-signed.v1",
+          CONTRACT_TOPIC,
+          SOURCE,
+          ConsumerAgreementSigned.class);
+
+  public static final EventType<ContractTested> CONTRACT_TESTED =
+      new EventType<>(
+          "io.meshwork.contracts.contract.tested.v1", CONTRACT_TOPIC, SOURCE, ContractTested.class);
+
   private ContractEvents() {}
 }

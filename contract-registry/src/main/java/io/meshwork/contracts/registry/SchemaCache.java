@@ -21,6 +21,8 @@ public class SchemaCache {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<Integer, ParsedSchema> byId = new ConcurrentHashMap<>();
+  private final Map<Integer, SchemaContent> contents = new ConcurrentHashMap<>();
+  private final Map<Integer, byte[]> byIdBodies = new ConcurrentHashMap<>();
 
   /** Parses a schema whose references were already resolved to accepted schemas. */
   public ParsedSchema parse(
@@ -53,6 +55,33 @@ public class SchemaCache {
 
   public void forget(int id) {
     byId.remove(id);
+    contents.remove(id);
+    byIdBodies.remove(id);
+  }
+
+  /**
+   * The JSON body of {@code GET /schemas/ids/{id}}, rendered once: serializers fetch it for every
+   * schema id they meet, so it is the registry's hottest read.
+   */
+  public byte[] byIdBody(SchemaContent content) {
+    return byIdBodies.computeIfAbsent(
+        content.id,
+        id -> {
+          try {
+            return JSON.writeValueAsBytes(RegistryResponses.SchemaById.of(content));
+          } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
+  /** A stored content row known to be in use, or null. */
+  public SchemaContent content(int id) {
+    return contents.get(id);
+  }
+
+  public void remember(SchemaContent content) {
+    contents.put(content.id, content);
   }
 
   public static String writeReferences(List<SchemaReference> references) {

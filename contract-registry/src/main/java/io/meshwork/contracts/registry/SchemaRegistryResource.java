@@ -7,7 +7,6 @@ import io.meshwork.contracts.registry.RegistryResponses.ConfigUpdate;
 import io.meshwork.contracts.registry.RegistryResponses.ErrorMessage;
 import io.meshwork.contracts.registry.RegistryResponses.ModeResponse;
 import io.meshwork.contracts.registry.RegistryResponses.RegisteredId;
-import io.meshwork.contracts.registry.RegistryResponses.SchemaById;
 import io.meshwork.contracts.registry.RegistryResponses.SubjectAndVersion;
 import io.meshwork.contracts.registry.RegistryResponses.SubjectSchema;
 import io.meshwork.web.security.Caller;
@@ -19,6 +18,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -56,10 +56,12 @@ public class SchemaRegistryResource {
   private static final Logger LOG = Logger.getLogger(SchemaRegistryResource.class);
 
   private final SchemaRegistryService registry;
+  private final SchemaCache cache;
   private final Caller caller;
 
-  public SchemaRegistryResource(SchemaRegistryService registry, Caller caller) {
+  public SchemaRegistryResource(SchemaRegistryService registry, SchemaCache cache, Caller caller) {
     this.registry = registry;
+    this.cache = cache;
     this.caller = caller;
   }
 
@@ -160,8 +162,23 @@ public class SchemaRegistryResource {
 
   @GET
   @Path("schemas/ids/{id}")
-  public SchemaById schemaById(@PathParam("id") int id) {
-    return SchemaById.of(content(id));
+  public Response schemaById(
+      @PathParam("id") int id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    return Response.ok(cache.byIdBody(content(id)), responseType(accept)).build();
+  }
+
+  /** The type Confluent would answer with for this Accept header. */
+  private static String responseType(String accept) {
+    if (accept == null
+        || accept.isBlank()
+        || accept.contains("*/*")
+        || accept.contains(RegistryMediaTypes.V1)) {
+      return RegistryMediaTypes.V1;
+    }
+    if (accept.contains(RegistryMediaTypes.GENERIC)) {
+      return RegistryMediaTypes.GENERIC;
+    }
+    return RegistryMediaTypes.JSON;
   }
 
   @GET

@@ -216,11 +216,17 @@ public class SchemaRegistryService {
         .getResultList();
   }
 
+  /** Contents by id are immutable; cached until a hard delete removes an id's last version. */
   public Optional<SchemaContent> schemaById(int id) {
+    SchemaContent cached = cache.content(id);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
     SchemaContent content = SchemaContent.findById(id);
     if (content == null || SubjectVersion.count("schemaId", id) == 0) {
       return Optional.empty();
     }
+    cache.remember(content);
     return Optional.of(content);
   }
 

@@ -1,12 +1,14 @@
 package io.meshwork.contracts.contract.quality;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The seed's {@code validate_contract(data, contract)}, compiled: a contract's schema object
@@ -50,49 +52,51 @@ public final class QualityGate {
   }
 
   private static FieldRule rule(JsonNode property) {
+    String name = property.path("name").asText();
+    boolean required = property.path("required").asBoolean(false);
     JsonNode options = property.path("logicalTypeOptions");
-    boolean exclusiveMin =
-        options.has("exclusiveMinimum") && options.get("exclusiveMinimum").isNumber();
-    boolean exclusiveMax =
-        options.has("exclusiveMaximum") && options.get("exclusiveMaximum").isNumber();
-    double min =
-        exclusiveMin
-            ? options.get("exclusiveMinimum").doubleValue()
-            : options.path("minimum").isNumber()
-                ? options.get("minimum").doubleValue()
-                : Double.NEGATIVE_INFINITY;
-    double max =
-        exclusiveMax
-            ? options.get("exclusiveMaximum").doubleValue()
-            : options.path("maximum").isNumber()
-                ? options.get("maximum").doubleValue()
-                : Double.POSITIVE_INFINITY;
-    return new FieldRule(
-        property.path("name").asText(),
-        property.path("required").asBoolean(false),
-        type(property.path("logicalType").asText("")),
-        min,
-        exclusiveMin,
-        max,
-        exclusiveMax,
-        options.path("minLength").asInt(0),
-        options.has("maxLength") ? options.get("maxLength").asInt() : Integer.MAX_VALUE,
-        options.hasNonNull("pattern") ? Pattern.compile(options.get("pattern").asText()) : null,
-        allowedValues(property));
-  }
-
-  private static FieldRule.Type type(String logicalType) {
-    return switch (logicalType.toLowerCase(Locale.ROOT)) {
-      case "string" -> FieldRule.Type.STRING;
-      case "integer" -> FieldRule.Type.INTEGER;
-      case "number" -> FieldRule.Type.NUMBER;
-      case "boolean" -> FieldRule.Type.BOOLEAN;
-      case "date" -> FieldRule.Type.DATE;
-      case "timestamp" -> FieldRule.Type.TIMESTAMP;
-      case "time" -> FieldRule.Type.TIME;
-      case "object" -> FieldRule.Type.OBJECT;
-      case "array" -> FieldRule.Type.ARRAY;
-      default -> FieldRule.Type.ANY;
+    Set<String> allowed = allowedValues(property);
+    return switch (property.path("logicalType").asText("").toLowerCase(Locale.ROOT)) {
+      case "string" ->
+          new FieldRule.Text(
+              name,
+              required,
+              options.path("minLength").asInt(0),
+              options.has("maxLength") ? options.get("maxLength").asInt() : Integer.MAX_VALUE,
+              options.hasNonNull("pattern")
+                  ? Pattern.compile(options.get("pattern").asText())
+                  : null,
+              allowed);
+      case "integer", "number" -> {
+        boolean exclusiveMin = options.path("exclusiveMinimum").isNumber();
+        boolean exclusiveMax = options.path("exclusiveMaximum").isNumber();
+        yield new FieldRule.Numeric(
+            name,
+            required,
+            property.path("logicalType").asText().equalsIgnoreCase("integer"),
+            exclusiveMin
+                ? options.get("exclusiveMinimum").doubleValue()
+                : options.path("minimum").isNumber()
+                    ? options.get("minimum").doubleValue()
+                    : Double.NEGATIVE_INFINITY,
+            exclusiveMin,
+            exclusiveMax
+                ? options.get("exclusiveMaximum").doubleValue()
+                : options.path("maximum").isNumber()
+                    ? options.get("maximum").doubleValue()
+                    : Double.POSITIVE_INFINITY,
+            exclusiveMax,
+            allowed);
+      }
+      case "date" -> new FieldRule.Temporal(name, required, FieldRule.Temporal.Kind.DATE);
+      case "time" -> new FieldRule.Temporal(name, required, FieldRule.Temporal.Kind.TIME);
+      case "timestamp" -> new FieldRule.Temporal(name, required, FieldRule.Temporal.Kind.TIMESTAMP);
+      case "boolean" ->
+          new FieldRule.Shape(name, required, JsonNodeType.BOOLEAN, "true or false", allowed);
+      case "object" ->
+          new FieldRule.Shape(name, required, JsonNodeType.OBJECT, "an object", allowed);
+      case "array" -> new FieldRule.Shape(name, required, JsonNodeType.ARRAY, "a list", allowed);
+      default -> new FieldRule.Shape(name, required, null, "any value", allowed);
     };
   }
 
@@ -110,17 +114,58 @@ public final class QualityGate {
     return null;
   }
 
-  /** Checks a JSON array of records, keeping at most {@code maxErrors} problems in the outcome. */
+  /** Records per parallel task: below this, splitting costs more than it saves. */
+  static final int CHUNK = 2048;
+
+  /**
+   * Checks a JSON array of records, keeping at most {@code maxErrors} problems (the first ones, in
+   * record order) in the outcome. Large batches are split across the machine's cores.
+   */
   public Outcome validate(JsonNode records, int maxErrors) {
-    Collector collector = new Collector(maxErrors);
     int count = records.size();
+    int chunks = (count + CHUNK - 1) / CHUNK;
+    if (chunks <= 1) {
+      Collector collector = new Collector(maxErrors);
+      int invalid = checkRange(records, 0, count, collector);
+      return new Outcome(invalid == 0, count, invalid, collector.total, collector.kept);
+    }
+    Collector[] collectors = new Collector[chunks];
+    int[] invalid = new int[chunks];
+    IntStream.range(0, chunks)
+        .parallel()
+        .forEach(
+            chunk -> {
+              collectors[chunk] = new Collector(maxErrors);
+              invalid[chunk] =
+                  checkRange(
+                      records,
+                      chunk * CHUNK,
+                      Math.min(count, (chunk + 1) * CHUNK),
+                      collectors[chunk]);
+            });
+    List<RecordError> kept = new ArrayList<>();
+    long total = 0;
+    int invalidRecords = 0;
+    for (int chunk = 0; chunk < chunks; chunk++) {
+      total += collectors[chunk].total;
+      invalidRecords += invalid[chunk];
+      for (RecordError error : collectors[chunk].kept) {
+        if (kept.size() < maxErrors) {
+          kept.add(error);
+        }
+      }
+    }
+    return new Outcome(invalidRecords == 0, count, invalidRecords, total, kept);
+  }
+
+  private int checkRange(JsonNode records, int from, int to, Collector collector) {
     int invalid = 0;
-    for (int i = 0; i < count; i++) {
+    for (int i = from; i < to; i++) {
       if (!check(records.get(i), i, collector)) {
         invalid++;
       }
     }
-    return new Outcome(invalid == 0, count, invalid, collector.total, collector.kept);
+    return invalid;
   }
 
   /** Checks one record; true when it passes every rule. Hot path: no allocation when valid. */

@@ -4,9 +4,9 @@ package io.meshwork.contracts.contract.quality;
  * Allocation-free checks of ISO-8601 dates, times and timestamps (the shapes JSON data uses), much
  * cheaper than a DateTimeFormatter parse on the quality gate's hot path.
  */
-final class Temporal {
+final class Iso8601 {
 
-  private Temporal() {}
+  private Iso8601() {}
 
   /** yyyy-MM-dd with a real month and day. */
   static boolean isDate(String s) {

@@ -1,6 +1,7 @@
 package io.meshwork.contracts.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshwork.contracts.config.ContractsConfig;
 import io.meshwork.contracts.contract.ContractResponses.AgreementResponse;
 import io.meshwork.contracts.contract.ContractResponses.AuditEntry;
@@ -15,6 +16,7 @@ import io.meshwork.contracts.contract.document.ContractFormat;
 import io.meshwork.contracts.contract.document.SeedContracts;
 import io.meshwork.contracts.contract.quality.QualityGate;
 import io.meshwork.contracts.contract.quality.QualityGates;
+import io.meshwork.contracts.contract.quality.RecordStream;
 import io.meshwork.web.problem.InvalidRequestException;
 import io.meshwork.web.security.Caller;
 import io.meshwork.web.security.Roles;
@@ -35,6 +37,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +63,7 @@ public class ContractResource {
   private final AgreementService agreements;
   private final QualityGates gates;
   private final ContractsConfig config;
+  private final ObjectMapper mapper;
   private final Caller caller;
 
   public ContractResource(
@@ -66,11 +71,13 @@ public class ContractResource {
       AgreementService agreements,
       QualityGates gates,
       ContractsConfig config,
+      ObjectMapper mapper,
       Caller caller) {
     this.contracts = contracts;
     this.agreements = agreements;
     this.gates = gates;
     this.config = config;
+    this.mapper = mapper;
     this.caller = caller;
   }
 
@@ -296,22 +303,11 @@ public class ContractResource {
       @PathParam("id") String id,
       @QueryParam("version") String version,
       @QueryParam("object") String object,
-      JsonNode body) {
-    JsonNode records = body != null && body.isObject() ? body.get("records") : body;
-    if (records == null || !records.isArray()) {
-      throw InvalidRequestException.ofField(
-          "contracts.quality.no-records",
-          "records",
-          "send a JSON array of records, or {\"records\": [...]}");
-    }
-    if (records.size() > config.quality().maxRecords()) {
-      throw InvalidRequestException.ofField(
-          "contracts.quality.too-many-records",
-          "records",
-          "at most " + config.quality().maxRecords() + " records per call, got " + records.size());
-    }
-    ContractVersion contractVersion = contracts.version(id, version);
-    return gates.of(contractVersion, object).validate(records, config.quality().maxErrors());
+      InputStream body)
+      throws IOException {
+    QualityGate gate = gates.of(contracts.version(id, version), object);
+    return RecordStream.validate(
+        gate, body, mapper, config.quality().maxRecords(), config.quality().maxErrors());
   }
 
   private static boolean isYaml(String contentType) {

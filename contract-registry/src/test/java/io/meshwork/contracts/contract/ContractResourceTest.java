@@ -442,6 +442,28 @@ class ContractResourceTest {
   }
 
   @Test
+  void qualityGateRefusesBodiesThatAreNotRecordLists() {
+    String id = newId();
+    createYaml(odcs(id, "1.0.0", "", "99.9"), 201);
+    as(TestTokens.consumer())
+        .contentType("application/json")
+        .body("{\"rows\": []}")
+        .when()
+        .post("/api/v1/contracts/{id}/validate", id)
+        .then()
+        .statusCode(422)
+        .body("code", equalTo("contracts.quality.no-records"));
+    as(TestTokens.consumer())
+        .contentType("application/json")
+        .body("[{\"order_id\": \"a\"}, {\"order_id\": ")
+        .when()
+        .post("/api/v1/contracts/{id}/validate", id)
+        .then()
+        .statusCode(400)
+        .body("code", equalTo("request.malformed-json"));
+  }
+
+  @Test
   void writesNeedTheContractsDomain() {
     String id = newId();
     given()

@@ -1,7 +1,10 @@
 package io.meshwork.contracts.contract.quality;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -37,6 +40,46 @@ abstract class FieldRule {
   }
 
   abstract boolean checkPresent(JsonNode value, JsonNodeType type, int record, ErrorSink sink);
+
+  /**
+   * The same checks on a value as it is read: the parser stands on the value's first token, and is
+   * left on its last. No tree is built.
+   */
+  final boolean check(JsonParser parser, JsonToken token, int record, ErrorSink sink)
+      throws IOException {
+    if (token == JsonToken.VALUE_NULL) {
+      return missing(record, sink);
+    }
+    return checkToken(parser, token, record, sink);
+  }
+
+  abstract boolean checkToken(JsonParser parser, JsonToken token, int record, ErrorSink sink)
+      throws IOException;
+
+  /** Required and absent: reported after the record's last field was read. */
+  final boolean absent(int record, ErrorSink sink) {
+    return missing(record, sink);
+  }
+
+  static JsonNodeType typeOf(JsonToken token) {
+    return switch (token) {
+      case START_OBJECT -> JsonNodeType.OBJECT;
+      case START_ARRAY -> JsonNodeType.ARRAY;
+      case VALUE_STRING -> JsonNodeType.STRING;
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> JsonNodeType.NUMBER;
+      case VALUE_TRUE, VALUE_FALSE -> JsonNodeType.BOOLEAN;
+      case VALUE_NULL -> JsonNodeType.NULL;
+      default -> JsonNodeType.MISSING;
+    };
+  }
+
+  /** A mismatched type on a stream: skip the value (it may be a container) and report it. */
+  final boolean tokenTypeError(
+      JsonParser parser, JsonToken token, int record, ErrorSink sink, String expected)
+      throws IOException {
+    parser.skipChildren();
+    return typeError(record, sink, expected, typeOf(token));
+  }
 
   private boolean missing(int record, ErrorSink sink) {
     if (required) {
@@ -106,7 +149,19 @@ abstract class FieldRule {
       if (type != JsonNodeType.STRING) {
         return typeError(record, sink, "a string", type);
       }
-      String text = value.textValue();
+      return checkText(value.textValue(), record, sink);
+    }
+
+    @Override
+    boolean checkToken(JsonParser parser, JsonToken token, int record, ErrorSink sink)
+        throws IOException {
+      if (token != JsonToken.VALUE_STRING) {
+        return tokenTypeError(parser, token, record, sink, "a string");
+      }
+      return checkText(parser.getText(), record, sink);
+    }
+
+    private boolean checkText(String text, int record, ErrorSink sink) {
       int length = text.length();
       if (length < minLength) {
         sink.add(record, name, "minLength", "must have at least " + minLength + " characters");
@@ -156,9 +211,32 @@ abstract class FieldRule {
       if (type != JsonNodeType.NUMBER) {
         return typeError(record, sink, integer ? "an integer" : "a number", type);
       }
-      double number = value.doubleValue();
-      if (integer && !value.isIntegralNumber() && number != Math.rint(number)) {
-        return typeError(record, sink, "an integer", type);
+      return checkNumber(
+          value.doubleValue(),
+          value.isIntegralNumber(),
+          allowed == null ? null : value.asText(),
+          record,
+          sink);
+    }
+
+    @Override
+    boolean checkToken(JsonParser parser, JsonToken token, int record, ErrorSink sink)
+        throws IOException {
+      if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
+        return tokenTypeError(parser, token, record, sink, integer ? "an integer" : "a number");
+      }
+      return checkNumber(
+          parser.getDoubleValue(),
+          token == JsonToken.VALUE_NUMBER_INT,
+          allowed == null ? null : parser.getText(),
+          record,
+          sink);
+    }
+
+    private boolean checkNumber(
+        double number, boolean integral, String text, int record, ErrorSink sink) {
+      if (integer && !integral && number != Math.rint(number)) {
+        return typeError(record, sink, "an integer", JsonNodeType.NUMBER);
       }
       if (exclusiveMinimum ? number <= minimum : number < minimum) {
         sink.add(
@@ -176,7 +254,7 @@ abstract class FieldRule {
             "must be " + (exclusiveMaximum ? "< " : "<= ") + plain(maximum));
         return false;
       }
-      return allowed == null || allowed(allowed, value.asText(), record, sink);
+      return allowed == null || allowed(allowed, text, record, sink);
     }
   }
 
@@ -203,19 +281,27 @@ abstract class FieldRule {
 
     @Override
     boolean checkPresent(JsonNode value, JsonNodeType type, int record, ErrorSink sink) {
-      if (type == JsonNodeType.STRING) {
-        String text = value.textValue();
-        boolean valid =
-            switch (kind) {
-              case DATE -> Iso8601.isDate(text);
-              case TIME -> Iso8601.isTime(text);
-              case TIMESTAMP -> Iso8601.isTimestamp(text);
-            };
-        if (valid) {
-          return true;
-        }
+      if (type == JsonNodeType.STRING && valid(value.textValue())) {
+        return true;
       }
       return typeError(record, sink, kind.expected, type);
+    }
+
+    @Override
+    boolean checkToken(JsonParser parser, JsonToken token, int record, ErrorSink sink)
+        throws IOException {
+      if (token == JsonToken.VALUE_STRING && valid(parser.getText())) {
+        return true;
+      }
+      return tokenTypeError(parser, token, record, sink, kind.expected);
+    }
+
+    private boolean valid(String text) {
+      return switch (kind) {
+        case DATE -> Iso8601.isDate(text);
+        case TIME -> Iso8601.isTime(text);
+        case TIMESTAMP -> Iso8601.isTimestamp(text);
+      };
     }
   }
 
@@ -243,6 +329,20 @@ abstract class FieldRule {
         return typeError(record, sink, description, type);
       }
       return allowed == null || allowed(allowed, value.asText(), record, sink);
+    }
+
+    @Override
+    boolean checkToken(JsonParser parser, JsonToken token, int record, ErrorSink sink)
+        throws IOException {
+      JsonNodeType type = typeOf(token);
+      if (expected != null && type != expected) {
+        return tokenTypeError(parser, token, record, sink, description);
+      }
+      if (token.isStructStart()) {
+        parser.skipChildren();
+        return allowed == null;
+      }
+      return allowed == null || allowed(allowed, parser.getText(), record, sink);
     }
   }
 }

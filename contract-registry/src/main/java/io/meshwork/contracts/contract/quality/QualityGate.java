@@ -168,6 +168,11 @@ public final class QualityGate {
     return invalid;
   }
 
+  /** A checker for records read one by one from a parser (see {@link RecordStream}). */
+  StreamingCheck streaming() {
+    return new StreamingCheck(rules);
+  }
+
   /** Checks one record; true when it passes every rule. Hot path: no allocation when valid. */
   public boolean check(JsonNode record, int index, ErrorSink sink) {
     if (record == null || !record.isObject()) {
@@ -201,6 +206,10 @@ public final class QualityGate {
 
     public long total() {
       return total;
+    }
+
+    public List<RecordError> kept() {
+      return kept;
     }
   }
 }

@@ -7,7 +7,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A dataset as the catalog lists it; provisioning-service owns it, the catalog mirrors it. */
+/**
+ * A dataset as the catalog lists it; provisioning-service owns it, the catalog mirrors its events.
+ */
 @Entity
 @Table(name = "dataset")
 public class Dataset {
@@ -33,4 +35,28 @@ public class Dataset {
 
   @Column(name = "updated_at")
   public Instant updatedAt;
+
+  public String owner;
+
+  public String classification;
+
+  public String description;
+
+  /** JSON list of tags. */
+  public String tags;
+
+  /** JSON list of the real resources ({kind, name, uri, status}). */
+  public String resources;
+
+  @Column(name = "last_error")
+  public String lastError;
+
+  /** JSON list of drift findings ({resource, problem}) from the last check that found any. */
+  public String drift;
+
+  @Column(name = "provisioned_at")
+  public Instant provisionedAt;
+
+  @Column(name = "deleted_at")
+  public Instant deletedAt;
 }

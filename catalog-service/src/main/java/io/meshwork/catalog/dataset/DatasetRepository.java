@@ -11,8 +11,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class DatasetRepository implements PanacheRepositoryBase<Dataset, UUID> {
 
+  /** The current dataset of that name: a live one before the most recently deleted one. */
   public Optional<Dataset> findByDomainAndName(String domain, String name) {
-    return find("domain = ?1 and name = ?2", domain, name).firstResultOptional();
+    return find(
+            "domain = ?1 and name = ?2 order by case when state = 'DELETED' then 1 else 0 end, requestedAt desc",
+            domain,
+            name)
+        .firstResultOptional();
   }
 
   public List<Dataset> list(Optional<String> domain, Page page) {

@@ -4,6 +4,11 @@ import io.meshwork.catalog.dataset.Dataset;
 import io.meshwork.catalog.dataset.DatasetRepository;
 import io.meshwork.events.EventCodec;
 import io.meshwork.events.inbox.Inbox;
+import io.meshwork.events.provisioning.DatasetDeprovisioned;
+import io.meshwork.events.provisioning.DatasetDriftDetected;
+import io.meshwork.events.provisioning.DatasetProvisioned;
+import io.meshwork.events.provisioning.DatasetProvisioningFailed;
+import io.meshwork.events.provisioning.DatasetProvisioningStarted;
 import io.meshwork.events.provisioning.DatasetRequested;
 import io.meshwork.events.provisioning.ProvisioningEvents;
 import io.smallrye.common.annotation.Blocking;
@@ -11,10 +16,16 @@ import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** Mirrors provisioning-service's datasets into the catalog; redelivered events change nothing. */
+/**
+ * Mirrors provisioning-service's datasets into the catalog, following their lifecycle; a
+ * redelivered event changes nothing, and events of one dataset arrive in order (same key).
+ */
 @ApplicationScoped
 public class ProvisioningEventsListener {
 
@@ -39,8 +50,44 @@ public class ProvisioningEventsListener {
       LOG.debugf("Skipping redelivered event %s", event.getId());
       return;
     }
-    if (ProvisioningEvents.DATASET_REQUESTED.type().equals(event.getType())) {
+    String type = event.getType();
+    if (ProvisioningEvents.DATASET_REQUESTED.type().equals(type)) {
       onRequested(codec.decode(payload, DatasetRequested.class));
+    } else if (ProvisioningEvents.DATASET_PROVISIONING_STARTED.type().equals(type)) {
+      DatasetProvisioningStarted started = codec.decode(payload, DatasetProvisioningStarted.class);
+      update(started.datasetId(), d -> d.state = "PROVISIONING");
+    } else if (ProvisioningEvents.DATASET_PROVISIONED.type().equals(type)) {
+      DatasetProvisioned provisioned = codec.decode(payload, DatasetProvisioned.class);
+      update(
+          provisioned.datasetId(),
+          d -> {
+            d.state = "READY";
+            d.resources = codec.encode(provisioned.resources());
+            d.provisionedAt = provisioned.provisionedAt();
+            d.lastError = null;
+          });
+    } else if (ProvisioningEvents.DATASET_PROVISIONING_FAILED.type().equals(type)) {
+      DatasetProvisioningFailed failed = codec.decode(payload, DatasetProvisioningFailed.class);
+      update(
+          failed.datasetId(),
+          d -> {
+            d.state = "FAILED";
+            d.lastError = failed.reason();
+          });
+    } else if (ProvisioningEvents.DATASET_DEPROVISIONED.type().equals(type)) {
+      DatasetDeprovisioned deprovisioned = codec.decode(payload, DatasetDeprovisioned.class);
+      update(
+          deprovisioned.datasetId(),
+          d -> {
+            d.state = "DELETED";
+            d.resources = codec.encode(deprovisioned.resources());
+            d.deletedAt = deprovisioned.deprovisionedAt();
+          });
+    } else if (ProvisioningEvents.DATASET_DRIFT_DETECTED.type().equals(type)) {
+      DatasetDriftDetected drift = codec.decode(payload, DatasetDriftDetected.class);
+      update(drift.datasetId(), d -> d.drift = codec.encode(drift.findings()));
+    } else {
+      LOG.debugf("Ignoring event type %s", type);
     }
   }
 
@@ -50,6 +97,8 @@ public class ProvisioningEventsListener {
       dataset = new Dataset();
       dataset.id = requested.datasetId();
       dataset.state = "REQUESTED";
+      dataset.resources = "[]";
+      dataset.drift = "[]";
     }
     dataset.domain = requested.domain();
     dataset.name = requested.name();
@@ -57,7 +106,22 @@ public class ProvisioningEventsListener {
     dataset.schemaUrn = requested.schema();
     dataset.requestedBy = requested.requestedBy();
     dataset.requestedAt = requested.requestedAt();
+    dataset.owner = requested.owner();
+    dataset.classification = requested.classification();
+    dataset.description = requested.description();
+    dataset.tags = codec.encode(requested.tags() == null ? List.of() : requested.tags());
     dataset.updatedAt = Instant.now();
     datasets.persist(dataset);
+  }
+
+  private void update(UUID id, Consumer<Dataset> change) {
+    Dataset dataset = datasets.findById(id);
+    if (dataset == null) {
+      // The request event comes first on the same partition; without it there is nothing to show.
+      LOG.warnf("Event for unknown dataset %s ignored", id);
+      return;
+    }
+    change.accept(dataset);
+    dataset.updatedAt = Instant.now();
   }
 }

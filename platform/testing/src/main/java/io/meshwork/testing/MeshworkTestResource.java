@@ -2,6 +2,7 @@ package io.meshwork.testing;
 
 import io.meshwork.infra.Component;
 import io.meshwork.infra.InfraState;
+import io.meshwork.infra.Secrets;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -19,7 +20,7 @@ public class MeshworkTestResource implements QuarkusTestResourceLifecycleManager
 
   @Override
   public Map<String, String> start() {
-    state = TestInfra.ensureRunning(Component.POSTGRES, Component.KAFKA);
+    state = TestInfra.ensureRunning(Component.POSTGRES, Component.KAFKA, Component.S3);
     String run = Fixtures.randomSuffix(6);
     database = "t_" + moduleName() + "_" + run;
     Map<String, String> config = new HashMap<>();
@@ -30,6 +31,11 @@ public class MeshworkTestResource implements QuarkusTestResourceLifecycleManager
     config.put("meshwork.kafka.topic-prefix", "t" + run + ".");
     config.put("quarkus.oidc.public-key", TestTokens.publicKeyBase64());
     config.put("quarkus.oidc.token.issuer", TestTokens.ISSUER);
+    Secrets secrets = Secrets.loadOrCreate(TestInfra.profile().dir());
+    config.put("meshwork.s3.endpoint", state.require("s3.endpoint"));
+    config.put("meshwork.s3.region", state.require("s3.region"));
+    config.put("meshwork.s3.access-key", secrets.get("s3.access-key"));
+    config.put("meshwork.s3.secret-key", secrets.get("s3.secret-key"));
     return config;
   }
 

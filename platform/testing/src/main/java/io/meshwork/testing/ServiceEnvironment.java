@@ -2,8 +2,10 @@ package io.meshwork.testing;
 
 import io.meshwork.infra.Component;
 import io.meshwork.infra.InfraState;
+import io.meshwork.infra.Secrets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,6 +36,15 @@ public final class ServiceEnvironment implements AutoCloseable {
     env.put("KAFKA_BOOTSTRAP_SERVERS", infra.require("kafka.bootstrap-servers"));
     env.put("MESHWORK_KAFKA_TOPIC_PREFIX", "st" + run + ".");
     env.put("QUARKUS_OIDC_AUTH_SERVER_URL", infra.require("keycloak.realm-url"));
+    Secrets secrets = Secrets.loadOrCreate(TestInfra.profile().dir());
+    env.put("MESHWORK_S3_ENDPOINT", infra.require("s3.endpoint"));
+    env.put("MESHWORK_S3_ACCESS_KEY", secrets.get("s3.access-key"));
+    env.put("MESHWORK_S3_SECRET_KEY", secrets.get("s3.secret-key"));
+    for (String client : Secrets.SERVICE_CLIENTS) {
+      env.put(
+          "MESHWORK_CLIENT_SECRET_" + client.toUpperCase(Locale.ROOT),
+          secrets.clientSecret(client));
+    }
     return new ServiceEnvironment(infra, database, env);
   }
 

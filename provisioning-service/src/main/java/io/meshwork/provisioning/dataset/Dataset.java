@@ -20,6 +20,7 @@ public class Dataset {
 
   public String name;
 
+  /** Canonical storage URI (defaults filled in). */
   public String storage;
 
   @Column(name = "schema_urn")
@@ -31,9 +32,39 @@ public class Dataset {
   @Column(name = "requested_by")
   public String requestedBy;
 
+  /** The normalized request ({@link DatasetSpec} as JSON): what idempotency compares. */
+  public String spec;
+
+  /** The schema's fields as JSON, once resolved. */
+  @Column(name = "resolved_schema")
+  public String resolvedSchema;
+
+  @Column(name = "last_error")
+  public String lastError;
+
+  public int attempts;
+
+  @Column(name = "next_attempt_at")
+  public Instant nextAttemptAt;
+
   @Column(name = "created_at")
   public Instant createdAt;
 
   @Column(name = "updated_at")
   public Instant updatedAt;
+
+  @Column(name = "provisioned_at")
+  public Instant provisionedAt;
+
+  @Column(name = "deleted_at")
+  public Instant deletedAt;
+
+  @Column(name = "retain_on_delete")
+  public boolean retainOnDelete;
+
+  /** The last drift check's findings as JSON ([] when none). */
+  public String drift;
+
+  @Column(name = "drift_checked_at")
+  public Instant driftCheckedAt;
 }

@@ -1,6 +1,15 @@
 package io.meshwork.provisioning.dataset;
 
-/** Where a dataset stands in its life. */
+/** REQUESTED -> PROVISIONING -> READY | FAILED; READY|FAILED -> DEPROVISIONING -> DELETED. */
 public enum DatasetState {
-  REQUESTED
+  REQUESTED,
+  PROVISIONING,
+  READY,
+  FAILED,
+  DEPROVISIONING,
+  DELETED;
+
+  public boolean settled() {
+    return this == READY || this == FAILED || this == DELETED;
+  }
 }

@@ -1,14 +1,21 @@
 package io.meshwork.provisioning.dataset;
 
+import static io.meshwork.provisioning.ProvisioningFixtures.body;
+import static io.meshwork.provisioning.ProvisioningFixtures.post;
+import static io.meshwork.provisioning.ProvisioningFixtures.settled;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.meshwork.events.outbox.OutboxEvent;
 import io.meshwork.events.provisioning.ProvisioningEvents;
+import io.meshwork.provisioning.ProvisioningFixtures;
 import io.meshwork.testing.Fixtures;
 import io.meshwork.testing.MeshworkTestResource;
 import io.meshwork.testing.TestKafka;
@@ -17,34 +24,27 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
+/** The API of POST/GET/DELETE /api/v1/datasets: shape, idempotency, security, bad input. */
 @QuarkusTest
 @QuarkusTestResource(MeshworkTestResource.class)
 class DatasetResourceTest {
 
+  private static final String OWNER = TestTokens.domainOwner("marketing");
+
   @Inject DatasetRepository datasets;
 
-  private static String body(String name, String domain) {
+  /** The seed's body, as written there. */
+  private static String seedBody(String name) {
     return """
-        {"name":"%s","domain":"%s","storage":"s3://data-lake/domain=%s","schema":"urn:schema:customer/v2"}
+        {"name":"%s","domain":"marketing","storage":"s3://data-lake/domain=marketing","schema":"urn:schema:customer/v2"}
         """
-        .formatted(name, domain, domain);
-  }
-
-  private static Response post(String token, String json) {
-    var request = given().contentType(ContentType.JSON).body(json);
-    if (token != null) {
-      request = request.auth().oauth2(token);
-    }
-    return request.when().post("/api/v1/datasets");
+        .formatted(name);
   }
 
   private long stored(String name) {
@@ -57,10 +57,10 @@ class DatasetResourceTest {
   }
 
   @Test
-  void domainOwnerRequestsDatasetAndItIsStoredAndEmittedAsCloudEvent() {
+  void seedRequestIsAcceptedAndAnnouncedAsACloudEvent() {
     String name = Fixtures.newName("customer_segments");
     String id =
-        post(TestTokens.domainOwner("marketing"), body(name, "marketing"))
+        post(OWNER, seedBody(name))
             .then()
             .statusCode(202)
             .header("Location", endsWith("/api/v1/datasets/marketing/" + name))
@@ -69,196 +69,356 @@ class DatasetResourceTest {
             .body("storage", equalTo("s3://data-lake/domain=marketing"))
             .body("schema", equalTo("urn:schema:customer/v2"))
             .body("state", equalTo("REQUESTED"))
+            .body("owner", equalTo("owner-marketing"))
+            .body("classification", equalTo("internal"))
+            .body("retention", equalTo("P7D"))
             .body("id", notNullValue())
             .extract()
             .path("id");
-
     assertThat(stored(name)).isEqualTo(1);
-    assertThat(outboxRowsFor(name)).isEqualTo(1);
-
-    given()
-        .auth()
-        .oauth2(TestTokens.consumer("marketing"))
-        .when()
-        .get("/api/v1/datasets/marketing/" + name)
-        .then()
-        .statusCode(200)
-        .body("id", equalTo(id))
-        .body("requestedBy", equalTo("owner-marketing"));
 
     List<ConsumerRecord<String, String>> records =
         TestKafka.awaitRecords(
             TestKafka.topic(ProvisioningEvents.DATASET_TOPIC),
-            record -> id.equals(record.key()),
+            record ->
+                id.equals(record.key())
+                    && ProvisioningEvents.DATASET_REQUESTED
+                        .type()
+                        .equals(TestKafka.header(record, "ce_type")),
             Duration.ofSeconds(20));
     assertThat(records).hasSize(1);
     ConsumerRecord<String, String> record = records.get(0);
-    assertThat(TestKafka.header(record, "ce_type"))
-        .isEqualTo("io.meshwork.provisioning.dataset.requested.v1");
     assertThat(TestKafka.header(record, "ce_source")).isEqualTo("/provisioning-service");
     assertThat(TestKafka.header(record, "ce_specversion")).isEqualTo("1.0");
     assertThat(TestKafka.header(record, "ce_subject")).isEqualTo("marketing/" + name);
-    assertThat(TestKafka.header(record, "ce_id")).isNotBlank();
     assertThat(record.value())
         .contains("\"datasetId\":\"" + id + "\"")
-        .contains("\"name\":\"" + name + "\"")
         .contains("\"schema\":\"urn:schema:customer/v2\"");
   }
 
   @Test
-  void platformAdminMayRequestInAnyDomain() {
-    String name = Fixtures.newDatasetName();
-    post(TestTokens.platformAdmin(), body(name, "finance")).then().statusCode(202);
+  void whileTheSchemaRegistryIsUnreachableTheDatasetWaitsAndRetriesInsteadOfGuessing() {
+    String name = Fixtures.newName("customer_segments");
+    post(OWNER, seedBody(name)).then().statusCode(202);
+    var dataset =
+        given()
+            .auth()
+            .oauth2(OWNER)
+            .queryParam("wait", 3)
+            .when()
+            .get("/api/v1/datasets/marketing/{n}", name)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(dataset.getString("state")).isIn("REQUESTED", "PROVISIONING");
+    assertThat(dataset.getString("lastError")).startsWith("waiting for the schema registry");
+    assertThat(dataset.getList("resources")).isEmpty();
+  }
+
+  @Test
+  void theSameRequestAgainReturnsTheExistingDataset() {
+    String name = ProvisioningFixtures.newName();
+    String json = body(name, "marketing", "postgres://", "\"tags\":[\"pii\",\"crm\"]");
+    String id = post(OWNER, json).then().statusCode(202).extract().path("id");
+    post(OWNER, json)
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(id))
+        .body("tags", equalTo(List.of("crm", "pii")));
+    // Defaults spelled out are the same request.
+    post(
+            OWNER,
+            body(
+                name,
+                "marketing",
+                "postgres://warehouse/marketing",
+                "\"tags\":[\"crm\",\"pii\"],\"retention\":\"P7D\",\"classification\":\"internal\""))
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(id));
+    assertThat(stored(name)).isEqualTo(1);
+    assertThat(outboxRowsFor(name)).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void theSameNameWithAnotherSpecIs409ExplainingTheDifference() {
+    String name = ProvisioningFixtures.newName();
+    post(OWNER, body(name, "marketing", "postgres://", "")).then().statusCode(202);
+    post(OWNER, body(name, "marketing", "kafka://", "\"partitions\":12"))
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("code", equalTo("provisioning.dataset.exists"))
+        .body("violations.field", hasItems("storage", "partitions"))
+        .body("violations.message", hasItem(containsString("postgres://warehouse/marketing")));
     assertThat(stored(name)).isEqualTo(1);
   }
 
   @Test
+  void idempotencyKeyReplaysAndRefusesReuseWithAnotherRequest() {
+    String name = ProvisioningFixtures.newName();
+    String key = "key-" + Fixtures.randomSuffix(10);
+    String json = body(name, "marketing", "postgres://", "");
+    String id =
+        given()
+            .auth()
+            .oauth2(OWNER)
+            .header("Idempotency-Key", key)
+            .contentType(ContentType.JSON)
+            .body(json)
+            .when()
+            .post("/api/v1/datasets")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("id");
+    given()
+        .auth()
+        .oauth2(OWNER)
+        .header("Idempotency-Key", key)
+        .contentType(ContentType.JSON)
+        .body(json)
+        .when()
+        .post("/api/v1/datasets")
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(id));
+    given()
+        .auth()
+        .oauth2(OWNER)
+        .header("Idempotency-Key", key)
+        .contentType(ContentType.JSON)
+        .body(body(ProvisioningFixtures.newName(), "marketing", "postgres://", ""))
+        .when()
+        .post("/api/v1/datasets")
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("provisioning.idempotency-key.reused"));
+  }
+
+  @Test
   void requestWithoutTokenIs401AndStoresNothing() {
-    String name = Fixtures.newDatasetName();
-    post(null, body(name, "marketing"))
+    String name = ProvisioningFixtures.newName();
+    post(null, body(name, "marketing", "postgres://", ""))
         .then()
         .statusCode(401)
         .contentType("application/problem+json")
         .body("code", equalTo("auth.unauthenticated"));
     assertThat(stored(name)).isZero();
-    assertThat(outboxRowsFor(name)).isZero();
   }
 
   @Test
-  void ownerOfAnotherDomainIs403AndStoresNothing() {
-    String name = Fixtures.newDatasetName();
-    post(TestTokens.domainOwner("finance"), body(name, "marketing"))
+  void ownerOfAnotherDomainIs403ForCreateAndDelete() {
+    String name = ProvisioningFixtures.newName();
+    post(TestTokens.domainOwner("finance"), body(name, "marketing", "postgres://", ""))
         .then()
         .statusCode(403)
-        .contentType("application/problem+json")
-        .body("code", equalTo("auth.domain-forbidden"))
-        .body("status", equalTo(403));
+        .body("code", equalTo("auth.domain-forbidden"));
     assertThat(stored(name)).isZero();
-    assertThat(outboxRowsFor(name)).isZero();
+    post(OWNER, body(name, "marketing", "postgres://", "")).then().statusCode(202);
+    assertThat(settled(OWNER, "marketing", name).getString("state")).isEqualTo("READY");
+    given()
+        .auth()
+        .oauth2(TestTokens.domainOwner("finance"))
+        .when()
+        .delete("/api/v1/datasets/marketing/{n}", name)
+        .then()
+        .statusCode(403);
+    given()
+        .auth()
+        .oauth2(TestTokens.consumer("marketing"))
+        .when()
+        .delete("/api/v1/datasets/marketing/{n}", name)
+        .then()
+        .statusCode(403);
+    given()
+        .auth()
+        .oauth2(TestTokens.consumer("marketing"))
+        .when()
+        .get("/api/v1/datasets/marketing/{n}", name)
+        .then()
+        .statusCode(200);
   }
 
   @Test
   void consumerRoleIs403() {
-    String name = Fixtures.newDatasetName();
-    post(TestTokens.consumer("marketing"), body(name, "marketing"))
+    post(
+            TestTokens.consumer("marketing"),
+            body(ProvisioningFixtures.newName(), "marketing", "postgres://", ""))
         .then()
         .statusCode(403)
-        .contentType("application/problem+json")
         .body("code", equalTo("auth.forbidden"));
-    assertThat(stored(name)).isZero();
+  }
+
+  @Test
+  void platformAdminMayActInAnyDomain() {
+    String name = ProvisioningFixtures.newName();
+    post(TestTokens.platformAdmin(), body(name, "finance", "postgres://", ""))
+        .then()
+        .statusCode(202);
+    assertThat(settled(TestTokens.platformAdmin(), "finance", name).getString("state"))
+        .isEqualTo("READY");
   }
 
   @Test
   void malformedJsonIs400AndStoresNothing() {
-    String name = Fixtures.newDatasetName();
-    post(TestTokens.domainOwner("marketing"), "{\"name\":\"" + name + "\", \"domain\": ")
+    String name = ProvisioningFixtures.newName();
+    post(OWNER, "{\"name\":\"" + name + "\", \"domain\": ")
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
-        .body("code", equalTo("request.malformed-json"))
-        .body("instance", equalTo("/api/v1/datasets"));
+        .body("code", equalTo("request.malformed-json"));
     assertThat(stored(name)).isZero();
-  }
-
-  @Test
-  void wrongJsonTypeIs400NamingTheField() {
-    post(
-            TestTokens.domainOwner("marketing"),
-            "{\"name\":[\"x\"],\"domain\":\"marketing\",\"storage\":\"s3://b/p\",\"schema\":\"urn:schema:c/v1\"}")
-        .then()
-        .statusCode(400)
-        .body("code", equalTo("request.malformed-json"))
-        .body("violations.field", hasItem("name"));
   }
 
   @Test
   void misspeltFieldIs400NamingIt() {
-    String name = Fixtures.newDatasetName();
     post(
-            TestTokens.domainOwner("marketing"),
-            "{\"name\":\"%s\",\"domain\":\"marketing\",\"storage\":\"s3://b/p\",\"schema\":\"urn:schema:c/v1\",\"shcema\":1}"
-                .formatted(name))
+            OWNER,
+            "{\"name\":\"x1\",\"domain\":\"marketing\",\"storage\":\"postgres://\",\"schema\":\"urn:schema:c/v1\",\"partitons\":3}")
         .then()
         .statusCode(400)
-        .body("violations.field", hasItem("shcema"));
-    assertThat(stored(name)).isZero();
+        .body("violations.field", hasItem("partitons"));
   }
 
   @Test
-  void missingFieldIs422NamingIt() {
-    String name = Fixtures.newDatasetName();
-    post(
-            TestTokens.domainOwner("marketing"),
-            "{\"name\":\"%s\",\"domain\":\"marketing\",\"storage\":\"s3://data-lake/x\"}"
-                .formatted(name))
+  void missingFieldsAre422NamingEach() {
+    post(OWNER, "{\"domain\":\"marketing\"}")
         .then()
         .statusCode(422)
-        .contentType("application/problem+json")
         .body("code", equalTo("request.invalid"))
-        .body("violations[0].field", equalTo("schema"))
-        .body("violations[0].message", equalTo("is required"));
-    assertThat(stored(name)).isZero();
-    assertThat(outboxRowsFor(name)).isZero();
+        .body("violations.field", hasItems("name", "storage"));
+    post(
+            OWNER,
+            "{\"name\":\""
+                + ProvisioningFixtures.newName()
+                + "\",\"domain\":\"marketing\",\"storage\":\"postgres://\"}")
+        .then()
+        .statusCode(422)
+        .body("violations.field", hasItem("schema"));
   }
 
   @Test
-  void emptyBodyIs422() {
+  void badStorageRetentionAndSchemaAre422NamingTheField() {
+    String name = ProvisioningFixtures.newName();
+    post(OWNER, body(name, "marketing", "ftp://host/x", ""))
+        .then()
+        .statusCode(422)
+        .body("violations.field", equalTo(List.of("storage")))
+        .body("violations[0].message", containsString("unknown storage scheme"));
+    post(OWNER, body(name, "marketing", "postgres://other_db/marketing", ""))
+        .then()
+        .statusCode(422)
+        .body("violations.field", equalTo(List.of("storage")));
+    post(OWNER, body(name, "marketing", "s3://Bad_Bucket/x", ""))
+        .then()
+        .statusCode(422)
+        .body("violations.field", equalTo(List.of("storage")));
+    post(OWNER, body(name, "marketing", "s3://bucket", ""))
+        .then()
+        .statusCode(422)
+        .body("violations[0].message", containsString("prefix"));
+    post(OWNER, body(name, "marketing", "postgres://", "\"retention\":\"seven days\""))
+        .then()
+        .statusCode(422)
+        .body("violations.field", equalTo(List.of("retention")));
+    post(OWNER, body(name, "marketing", "postgres://", "\"retention\":\"-P1D\""))
+        .then()
+        .statusCode(422)
+        .body("violations.field", equalTo(List.of("retention")));
+    post(OWNER, body(name, "marketing", "postgres://", "\"partitions\":0"))
+        .then()
+        .statusCode(422)
+        .body("violations.field", equalTo(List.of("partitions")));
+    post(OWNER, body(name, "marketing", "postgres://", "\"classification\":\"secret\""))
+        .then()
+        .statusCode(422)
+        .body("violations.field", equalTo(List.of("classification")));
+    post(OWNER, body(name, "marketing", "postgres://", "\"schema\":\"urn:schema:customer/v2\""))
+        .then()
+        .statusCode(422)
+        .body("violations[0].message", containsString("not both"));
+    post(
+            OWNER,
+            "{\"name\":\""
+                + name
+                + "\",\"domain\":\"marketing\",\"storage\":\"postgres://\",\"schema\":\"customer-v2\"}")
+        .then()
+        .statusCode(422)
+        .body("violations.field", equalTo(List.of("schema")));
+    post(
+            OWNER,
+            "{\"name\":\""
+                + name
+                + "\",\"domain\":\"marketing\",\"storage\":\"postgres://\",\"schemaDefinition\":[{\"name\":\"id\",\"type\":\"money\"}]}")
+        .then()
+        .statusCode(422)
+        .body("violations.field", equalTo(List.of("schemaDefinition[0].type")));
+    assertThat(stored(name)).isZero();
+  }
+
+  @Test
+  void listingFiltersByDomainAndStateWithPaging() {
+    String name = ProvisioningFixtures.newName();
+    post(TestTokens.domainOwner("sales"), body(name, "sales", "postgres://", ""))
+        .then()
+        .statusCode(202);
+    settled(TestTokens.domainOwner("sales"), "sales", name);
     given()
         .auth()
-        .oauth2(TestTokens.domainOwner("marketing"))
-        .contentType(ContentType.JSON)
+        .oauth2(TestTokens.consumer())
+        .queryParam("domain", "sales")
+        .queryParam("state", "ready")
+        .queryParam("size", 500)
         .when()
-        .post("/api/v1/datasets")
+        .get("/api/v1/datasets")
+        .then()
+        .statusCode(200)
+        .body("name", hasItem(name))
+        .body("domain", everyItem(equalTo("sales")))
+        .body("state", everyItem(equalTo("READY")));
+    given()
+        .auth()
+        .oauth2(TestTokens.consumer())
+        .queryParam("size", 1)
+        .when()
+        .get("/api/v1/datasets")
+        .then()
+        .statusCode(200)
+        .body("size()", equalTo(1));
+    given()
+        .auth()
+        .oauth2(TestTokens.consumer())
+        .queryParam("size", 10_000)
+        .when()
+        .get("/api/v1/datasets")
         .then()
         .statusCode(422)
-        .contentType("application/problem+json");
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "Customer_Segments",
-        "customer-segments",
-        "1customers",
-        "customers; DROP TABLE dataset",
-        "customers\\\"",
-        "_customers",
-        "customérs",
-        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-      })
-  void unsafeNameIs422AndStoresNothing(String unsafe) {
-    long before = QuarkusTransaction.requiringNew().call(() -> datasets.count());
-    post(TestTokens.domainOwner("marketing"), body(unsafe, "marketing"))
+        .body("violations[0].field", equalTo("size"));
+    given()
+        .auth()
+        .oauth2(TestTokens.consumer())
+        .queryParam("state", "sleeping")
+        .when()
+        .get("/api/v1/datasets")
         .then()
         .statusCode(422)
-        .contentType("application/problem+json")
-        .body("code", equalTo("request.invalid"))
-        .body("violations.field", hasItem("name"));
-    // Tests of a class run one after another: nothing else creates datasets meanwhile.
-    assertThat(QuarkusTransaction.requiringNew().call(() -> datasets.count())).isEqualTo(before);
-  }
-
-  @Test
-  void unknownStorageSchemeIs422() {
-    post(
-            TestTokens.domainOwner("marketing"),
-            "{\"name\":\"x1\",\"domain\":\"marketing\",\"storage\":\"ftp://host/x\",\"schema\":\"urn:schema:c/v1\"}")
-        .then()
-        .statusCode(422)
-        .body("violations.field", hasItem("storage"));
+        .body("violations[0].field", equalTo("state"));
   }
 
   @Test
-  void secondRequestForSameNameIs409() {
-    String name = Fixtures.newDatasetName();
-    post(TestTokens.domainOwner("marketing"), body(name, "marketing")).then().statusCode(202);
-    post(TestTokens.domainOwner("marketing"), body(name, "marketing"))
+  void deletingWhileProvisioningIsRefused() {
+    String name = Fixtures.newName("customer_segments");
+    post(OWNER, seedBody(name)).then().statusCode(202); // waits for the (absent) registry
+    given()
+        .auth()
+        .oauth2(OWNER)
+        .when()
+        .delete("/api/v1/datasets/marketing/{n}", name)
         .then()
         .statusCode(409)
-        .contentType("application/problem+json")
-        .body("code", equalTo("provisioning.dataset.exists"));
-    assertThat(stored(name)).isEqualTo(1);
-    assertThat(outboxRowsFor(name)).isEqualTo(1);
+        .body("code", equalTo("provisioning.dataset.busy"));
   }
 
   @Test
@@ -272,35 +432,5 @@ class DatasetResourceTest {
         .statusCode(404)
         .contentType("application/problem+json")
         .body("code", equalTo("provisioning.dataset.not-found"));
-  }
-
-  @Test
-  void listingFiltersByDomain() {
-    String name = Fixtures.newDatasetName();
-    post(TestTokens.domainOwner("sales"), body(name, "sales")).then().statusCode(202);
-    given()
-        .auth()
-        .oauth2(TestTokens.consumer())
-        .queryParam("domain", "sales")
-        .queryParam("size", 500)
-        .when()
-        .get("/api/v1/datasets")
-        .then()
-        .statusCode(200)
-        .body("name", hasItem(name))
-        .body("domain.unique()", equalTo(List.of("sales")));
-  }
-
-  @Test
-  void oversizedPageIs422NamingTheParameter() {
-    given()
-        .auth()
-        .oauth2(TestTokens.consumer())
-        .queryParam("size", 10_000)
-        .when()
-        .get("/api/v1/datasets")
-        .then()
-        .statusCode(422)
-        .body("violations[0].field", equalTo("size"));
   }
 }

@@ -1,9 +1,13 @@
 package io.meshwork.events.provisioning;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** A domain team asked for a dataset; provisioning has recorded the request. */
+/**
+ * A domain team asked for a dataset; provisioning has recorded the request. {@code storage} is the
+ * canonical URI (defaults filled in); {@code schema} is a URN or null for an inline definition.
+ */
 public record DatasetRequested(
     UUID datasetId,
     String domain,
@@ -11,4 +15,8 @@ public record DatasetRequested(
     String storage,
     String schema,
     String requestedBy,
-    Instant requestedAt) {}
+    Instant requestedAt,
+    String owner,
+    String classification,
+    String description,
+    List<String> tags) {}

@@ -15,5 +15,40 @@ public final class ProvisioningEvents {
           SOURCE,
           DatasetRequested.class);
 
+  public static final EventType<DatasetProvisioningStarted> DATASET_PROVISIONING_STARTED =
+      new EventType<>(
+          "io.meshwork.provisioning.dataset.provisioning-started.v1",
+          DATASET_TOPIC,
+          SOURCE,
+          DatasetProvisioningStarted.class);
+
+  public static final EventType<DatasetProvisioned> DATASET_PROVISIONED =
+      new EventType<>(
+          "io.meshwork.provisioning.dataset.provisioned.v1",
+          DATASET_TOPIC,
+          SOURCE,
+          DatasetProvisioned.class);
+
+  public static final EventType<DatasetProvisioningFailed> DATASET_PROVISIONING_FAILED =
+      new EventType<>(
+          "io.meshwork.provisioning.dataset.provisioning-failed.v1",
+          DATASET_TOPIC,
+          SOURCE,
+          DatasetProvisioningFailed.class);
+
+  public static final EventType<DatasetDeprovisioned> DATASET_DEPROVISIONED =
+      new EventType<>(
+          "io.meshwork.provisioning.dataset.deprovisioned.v1",
+          DATASET_TOPIC,
+          SOURCE,
+          DatasetDeprovisioned.class);
+
+  public static final EventType<DatasetDriftDetected> DATASET_DRIFT_DETECTED =
+      new EventType<>(
+          "io.meshwork.provisioning.dataset.drift-detected.v1",
+          DATASET_TOPIC,
+          SOURCE,
+          DatasetDriftDetected.class);
+
   private ProvisioningEvents() {}
 }

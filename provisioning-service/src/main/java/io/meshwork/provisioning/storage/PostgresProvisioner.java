@@ -1,0 +1,447 @@
+package io.meshwork.provisioning.storage;
+
+import io.meshwork.provisioning.config.ProvisioningConfig;
+import io.meshwork.provisioning.dataset.Identifiers;
+import io.meshwork.provisioning.schema.FieldSpec;
+import io.meshwork.provisioning.work.TransientFailure;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * A table per dataset in a schema per domain, with columns, NOT NULL, PRIMARY KEY and CHECK
+ * constraints from the dataset's schema; an owner role per domain and a read-only role per dataset.
+ * All DDL of one dataset runs in one transaction (PostgreSQL DDL is transactional), so a failure
+ * leaves nothing behind. Identifiers are validated and quoted; literals are quoted by the server
+ * ({@code quote_literal} of a bound value), never pasted.
+ */
+@ApplicationScoped
+public class PostgresProvisioner implements Provisioner {
+
+  private static final Logger LOG = Logger.getLogger(PostgresProvisioner.class);
+
+  /** Connection and lock errors, serialization failures, duplicate catalog entries from races. */
+  private static final Set<String> TRANSIENT_STATES =
+      Set.of(
+          "08000", "08001", "08003", "08004", "08006", "40001", "40P01", "55P03", "57P01", "23505",
+          "42P06", "42710");
+
+  private final ProvisioningConfig.Postgres config;
+
+  public PostgresProvisioner(ProvisioningConfig config) {
+    this.config = config.postgres();
+  }
+
+  void createAllowedDatabases(@Observes StartupEvent event) {
+    try (Connection connection = connect("postgres")) {
+      for (String database : config.allowedDatabases()) {
+        if (Identifiers.problem(database) != null) {
+          throw new IllegalStateException(
+              "Allowed database '" + database + "' is not a safe identifier");
+        }
+        try (PreparedStatement query =
+            connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+          query.setString(1, database);
+          try (ResultSet exists = query.executeQuery()) {
+            if (exists.next()) {
+              continue;
+            }
+          }
+        }
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("CREATE DATABASE " + Identifiers.quote(database));
+        } catch (SQLException e) {
+          if (!"42P04".equals(e.getSQLState())) {
+            throw e;
+          }
+        }
+      }
+    } catch (SQLException e) {
+      LOG.warnf(
+          "Cannot prepare the warehouse databases %s yet: %s",
+          config.allowedDatabases(), e.getMessage());
+    }
+  }
+
+  @Override
+  public boolean supports(StorageTarget target) {
+    return target instanceof StorageTarget.Postgres;
+  }
+
+  @Override
+  public void provision(ProvisioningContext context, ResourceLedger ledger) {
+    StorageTarget.Postgres target = (StorageTarget.Postgres) context.target();
+    String table = qualified(target, context.name());
+    String reader = readerRole(context.domain(), context.name());
+    String owner = context.domain() + "_owner";
+    ResourceLedger.Intent intent =
+        ledger.intend(
+            context.datasetId(),
+            ResourceKind.POSTGRES_TABLE,
+            table,
+            tableUri(target, context.name()),
+            null);
+    ledger.intend(
+        context.datasetId(), ResourceKind.POSTGRES_ROLE, reader, "postgres-role://" + reader, null);
+    try (Connection connection = connect(target.database())) {
+      if (!intent.notedEarlier() && tableExists(connection, target.schema(), context.name())) {
+        ledger.forget(context.datasetId(), ResourceKind.POSTGRES_TABLE, table);
+        ledger.forget(context.datasetId(), ResourceKind.POSTGRES_ROLE, reader);
+        throw new ProvisioningFailure(
+            "table " + table + " already exists and was not created for this dataset", null);
+      }
+      connection.setAutoCommit(false);
+      try (Statement ddl = connection.createStatement()) {
+        ddl.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(target.schema()));
+        createRoleIfMissing(connection, owner);
+        ddl.execute(
+            "GRANT USAGE, CREATE ON SCHEMA "
+                + Identifiers.quote(target.schema())
+                + " TO "
+                + Identifiers.quote(owner));
+        ddl.execute(createTable(connection, table, context.fields()));
+        // PostgreSQL compiles a CHECK's regular expression only when a row is written: try each
+        // now, so a pattern it cannot run fails the whole transaction instead of every insert.
+        checkPatterns(connection, context.fields());
+        ddl.execute("ALTER TABLE " + table + " OWNER TO " + Identifiers.quote(owner));
+        ddl.execute("COMMENT ON TABLE " + table + " IS " + literal(connection, comment(context)));
+        createRoleIfMissing(connection, reader);
+        ddl.execute(
+            "GRANT USAGE ON SCHEMA "
+                + Identifiers.quote(target.schema())
+                + " TO "
+                + Identifiers.quote(reader));
+        ddl.execute("GRANT SELECT ON " + table + " TO " + Identifiers.quote(reader));
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      throw failure("provisioning table " + table, e);
+    }
+    ledger.mark(context.datasetId(), ResourceKind.POSTGRES_TABLE, table, ResourceStatus.CREATED);
+    ledger.mark(context.datasetId(), ResourceKind.POSTGRES_ROLE, reader, ResourceStatus.CREATED);
+  }
+
+  /** CREATE TABLE IF NOT EXISTS with columns and constraints; values quoted by the server. */
+  String createTable(Connection connection, String table, List<FieldSpec> fields)
+      throws SQLException {
+    List<String> parts = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
+    for (FieldSpec field : fields) {
+      String column = Identifiers.quote(field.name());
+      StringBuilder definition = new StringBuilder(column).append(' ').append(field.sqlType());
+      if (field.required()) {
+        definition.append(" NOT NULL");
+      }
+      if (field.minimum() != null) {
+        definition
+            .append(" CHECK (")
+            .append(column)
+            .append(" >= ")
+            .append(number(field.minimum()))
+            .append(")");
+      }
+      if (field.maximum() != null) {
+        definition
+            .append(" CHECK (")
+            .append(column)
+            .append(" <= ")
+            .append(number(field.maximum()))
+            .append(")");
+      }
+      if (!field.allowedValues().isEmpty()) {
+        List<String> literals = new ArrayList<>();
+        for (String value : field.allowedValues()) {
+          literals.add(literal(connection, value));
+        }
+        definition
+            .append(" CHECK (")
+            .append(column)
+            .append("::text IN (")
+            .append(String.join(", ", literals))
+            .append("))");
+      }
+      if (field.pattern() != null) {
+        definition
+            .append(" CHECK (")
+            .append(column)
+            .append("::text ~ ")
+            .append(literal(connection, field.pattern()))
+            .append(")");
+      }
+      parts.add(definition.toString());
+      if (field.primaryKey()) {
+        keys.add(column);
+      }
+    }
+    if (!keys.isEmpty()) {
+      parts.add("PRIMARY KEY (" + String.join(", ", keys) + ")");
+    }
+    return "CREATE TABLE IF NOT EXISTS " + table + " (\n  " + String.join(",\n  ", parts) + "\n)";
+  }
+
+  private static void checkPatterns(Connection connection, List<FieldSpec> fields)
+      throws SQLException {
+    for (FieldSpec field : fields) {
+      if (field.pattern() == null) {
+        continue;
+      }
+      try (PreparedStatement check = connection.prepareStatement("SELECT '' ~ ?")) {
+        check.setString(1, field.pattern());
+        check.executeQuery().close();
+      } catch (SQLException e) {
+        throw new SQLException(
+            "the pattern of field "
+                + field.name()
+                + " is not a PostgreSQL regular expression: "
+                + e.getMessage(),
+            e.getSQLState(),
+            e);
+      }
+    }
+  }
+
+  @Override
+  public void deprovision(ProvisioningContext context, ResourceLedger ledger, boolean retain) {
+    StorageTarget.Postgres target = (StorageTarget.Postgres) context.target();
+    String table = qualified(target, context.name());
+    String reader = readerRole(context.domain(), context.name());
+    if (!ledger.owns(context.datasetId(), ResourceKind.POSTGRES_TABLE, table)) {
+      return;
+    }
+    if (retain) {
+      ledger.mark(context.datasetId(), ResourceKind.POSTGRES_TABLE, table, ResourceStatus.DETACHED);
+      ledger.mark(context.datasetId(), ResourceKind.POSTGRES_ROLE, reader, ResourceStatus.DETACHED);
+      return;
+    }
+    try (Connection connection = connect(target.database())) {
+      connection.setAutoCommit(false);
+      try (Statement ddl = connection.createStatement()) {
+        ddl.execute("DROP TABLE IF EXISTS " + table);
+        if (roleExists(connection, reader)) {
+          ddl.execute(
+              "REVOKE ALL ON SCHEMA "
+                  + Identifiers.quote(target.schema())
+                  + " FROM "
+                  + Identifiers.quote(reader));
+          ddl.execute("DROP ROLE " + Identifiers.quote(reader));
+        }
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      if ("3F000".equals(e.getSQLState())) {
+        LOG.debugf("Schema of %s is already gone", table);
+      } else {
+        throw failure("removing table " + table, e);
+      }
+    }
+    ledger.mark(context.datasetId(), ResourceKind.POSTGRES_TABLE, table, ResourceStatus.DELETED);
+    ledger.mark(context.datasetId(), ResourceKind.POSTGRES_ROLE, reader, ResourceStatus.DELETED);
+  }
+
+  @Override
+  public List<DriftFinding> verify(ProvisioningContext context, ResourceLedger ledger) {
+    StorageTarget.Postgres target = (StorageTarget.Postgres) context.target();
+    String table = qualified(target, context.name());
+    List<DriftFinding> findings = new ArrayList<>();
+    Map<String, String[]> actual = new LinkedHashMap<>();
+    try (Connection connection = connect(target.database());
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT column_name, data_type, is_nullable FROM information_schema.columns"
+                    + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
+      query.setString(1, target.schema());
+      query.setString(2, context.name());
+      try (ResultSet columns = query.executeQuery()) {
+        while (columns.next()) {
+          actual.put(
+              columns.getString(1), new String[] {columns.getString(2), columns.getString(3)});
+        }
+      }
+      if (actual.isEmpty()) {
+        findings.add(new DriftFinding(table, "table is missing"));
+        return findings;
+      }
+      if (!roleExists(connection, readerRole(context.domain(), context.name()))) {
+        findings.add(
+            new DriftFinding(
+                readerRole(context.domain(), context.name()), "read-only role is missing"));
+      }
+    } catch (SQLException e) {
+      throw failure("checking table " + table, e);
+    }
+    for (FieldSpec field : context.fields()) {
+      String[] column = actual.remove(field.name());
+      if (column == null) {
+        findings.add(new DriftFinding(table, "column " + field.name() + " is missing"));
+        continue;
+      }
+      if (!sameType(field, column[0])) {
+        findings.add(
+            new DriftFinding(
+                table,
+                "column " + field.name() + " is " + column[0] + ", expected " + field.sqlType()));
+      }
+      if (field.required() && "YES".equals(column[1])) {
+        findings.add(new DriftFinding(table, "column " + field.name() + " lost its NOT NULL"));
+      }
+    }
+    actual
+        .keySet()
+        .forEach(
+            extra ->
+                findings.add(new DriftFinding(table, "column " + extra + " was added by hand")));
+    return findings;
+  }
+
+  private static boolean sameType(FieldSpec field, String dataType) {
+    String expected =
+        switch (field.type()) {
+          case STRING -> field.maxLength() != null ? "character varying" : "text";
+          case INTEGER -> "integer";
+          case BIGINT -> "bigint";
+          case DOUBLE -> "double precision";
+          case DECIMAL -> "numeric";
+          case BOOLEAN -> "boolean";
+          case DATE -> "date";
+          case TIMESTAMP -> "timestamp with time zone";
+          case TIME -> "time without time zone";
+          case BYTES -> "bytea";
+          case UUID -> "uuid";
+          case JSON -> "jsonb";
+        };
+    return expected.equals(dataType.toLowerCase(Locale.ROOT));
+  }
+
+  static String qualified(StorageTarget.Postgres target, String name) {
+    return Identifiers.quote(target.schema()) + "." + Identifiers.quote(name);
+  }
+
+  static String tableUri(StorageTarget.Postgres target, String name) {
+    return "postgres://" + target.database() + "/" + target.schema() + "/" + name;
+  }
+
+  /** {@code <domain>_<name>_reader}, shortened with a hash to PostgreSQL's 63 characters. */
+  static String readerRole(String domain, String name) {
+    String role = domain + "_" + name + "_reader";
+    if (role.length() <= 63) {
+      return role;
+    }
+    try {
+      String hash =
+          HexFormat.of()
+              .formatHex(
+                  MessageDigest.getInstance("SHA-256")
+                      .digest(role.getBytes(StandardCharsets.UTF_8)))
+              .substring(0, 10);
+      return role.substring(0, 63 - 18) + "_" + hash + "_reader";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String comment(ProvisioningContext context) {
+    return "Meshwork dataset "
+        + context.domain()
+        + "/"
+        + context.name()
+        + "; owner "
+        + context.owner()
+        + "; classification "
+        + context.classification()
+        + (context.description() == null ? "" : "; " + context.description());
+  }
+
+  private static void createRoleIfMissing(Connection connection, String role) throws SQLException {
+    if (!roleExists(connection, role)) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("CREATE ROLE " + Identifiers.quote(role) + " NOLOGIN");
+      }
+    }
+  }
+
+  private static boolean tableExists(Connection connection, String schema, String table)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?")) {
+      query.setString(1, schema);
+      query.setString(2, table);
+      try (ResultSet result = query.executeQuery()) {
+        return result.next();
+      }
+    }
+  }
+
+  private static boolean roleExists(Connection connection, String role) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+      query.setString(1, role);
+      try (ResultSet result = query.executeQuery()) {
+        return result.next();
+      }
+    }
+  }
+
+  /** The server quotes the value: bound in, returned as a literal. */
+  private static String literal(Connection connection, String value) throws SQLException {
+    try (PreparedStatement quote = connection.prepareStatement("SELECT quote_literal(?)")) {
+      quote.setString(1, value);
+      try (ResultSet result = quote.executeQuery()) {
+        result.next();
+        return result.getString(1);
+      }
+    }
+  }
+
+  private static String number(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException("not a finite bound: " + value);
+    }
+    return value == Math.rint(value) && Math.abs(value) < 1e15
+        ? Long.toString((long) value)
+        : Double.toString(value);
+  }
+
+  Connection connect(String database) throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("user", config.username());
+    config.password().ifPresent(p -> properties.setProperty("password", p));
+    properties.setProperty("connectTimeout", "5");
+    return DriverManager.getConnection(withDatabase(config.serverUrl(), database), properties);
+  }
+
+  /** jdbc:postgresql://host:port/anything?x=y -> jdbc:postgresql://host:port/<database> */
+  static String withDatabase(String serverUrl, String database) {
+    String base =
+        serverUrl.contains("?") ? serverUrl.substring(0, serverUrl.indexOf('?')) : serverUrl;
+    int slash = base.indexOf('/', "jdbc:postgresql://".length());
+    return (slash < 0 ? base : base.substring(0, slash)) + "/" + database;
+  }
+
+  private static RuntimeException failure(String what, SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (TRANSIENT_STATES.contains(state)) {
+      return new TransientFailure(what + ": " + e.getMessage(), e);
+    }
+    return new ProvisioningFailure(
+        what + " failed: " + e.getMessage().lines().findFirst().orElse(""), e);
+  }
+}

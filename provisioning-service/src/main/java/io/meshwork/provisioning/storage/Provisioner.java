@@ -1,0 +1,21 @@
+package io.meshwork.provisioning.storage;
+
+import java.util.List;
+
+/**
+ * Creates, removes and checks the real resources of one kind of storage target. Every method is
+ * idempotent: work resumed after a crash runs it again.
+ */
+public interface Provisioner {
+
+  boolean supports(StorageTarget target);
+
+  /** Creates what is missing, recording each resource in the ledger before and after. */
+  void provision(ProvisioningContext context, ResourceLedger ledger);
+
+  /** Removes what the ledger says this dataset created (or, with {@code retain}, detaches it). */
+  void deprovision(ProvisioningContext context, ResourceLedger ledger, boolean retain);
+
+  /** Compares the real resources with what was provisioned. */
+  List<DriftFinding> verify(ProvisioningContext context, ResourceLedger ledger);
+}

@@ -1,0 +1,86 @@
+package io.meshwork.provisioning.storage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The record of resources per dataset, each change committed on its own so that it survives a crash
+ * of the work it belongs to.
+ */
+@ApplicationScoped
+public class ResourceLedger {
+
+  private final EntityManager entityManager;
+
+  public ResourceLedger(EntityManager entityManager) {
+    this.entityManager = entityManager;
+  }
+
+  /**
+   * The ledger's answer to an intent: the resource's status, and whether an earlier attempt had
+   * already noted it (then an existing resource by that name is ours, created before a crash).
+   */
+  public record Intent(ResourceStatus status, boolean notedEarlier) {}
+
+  /** Notes the intent to create a resource, before creating it. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Intent intend(UUID dataset, ResourceKind kind, String name, String uri, String details) {
+    Instant now = Instant.now();
+    int inserted =
+        entityManager
+            .createNativeQuery(
+                "INSERT INTO dataset_resource (id, dataset_id, kind, name, uri, status, details, created_at, updated_at)"
+                    + " VALUES (?1, ?2, ?3, ?4, ?5, 'PENDING', ?6, ?7, ?7)"
+                    + " ON CONFLICT (dataset_id, kind, name) DO NOTHING")
+            .setParameter(1, UUID.randomUUID())
+            .setParameter(2, dataset)
+            .setParameter(3, kind.name())
+            .setParameter(4, name)
+            .setParameter(5, uri)
+            .setParameter(6, details == null ? "{}" : details)
+            .setParameter(7, now)
+            .executeUpdate();
+    return new Intent(
+        find(dataset, kind, name).map(r -> r.status).orElse(ResourceStatus.PENDING), inserted == 0);
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void mark(UUID dataset, ResourceKind kind, String name, ResourceStatus status) {
+    find(dataset, kind, name)
+        .ifPresent(
+            resource -> {
+              resource.status = status;
+              resource.updatedAt = Instant.now();
+            });
+  }
+
+  /** Drops a noted intent: the resource turned out to belong to someone else. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void forget(UUID dataset, ResourceKind kind, String name) {
+    find(dataset, kind, name).ifPresent(ProvisionedResource::delete);
+  }
+
+  /** Whether this dataset may remove the resource: it noted or created it, and still has it. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean owns(UUID dataset, ResourceKind kind, String name) {
+    return find(dataset, kind, name)
+        .map(r -> r.status == ResourceStatus.PENDING || r.status == ResourceStatus.CREATED)
+        .orElse(false);
+  }
+
+  @Transactional
+  public List<ProvisionedResource> of(UUID dataset) {
+    return ProvisionedResource.list("datasetId = ?1 order by createdAt, kind", dataset);
+  }
+
+  private Optional<ProvisionedResource> find(UUID dataset, ResourceKind kind, String name) {
+    return ProvisionedResource.find(
+            "datasetId = ?1 and kind = ?2 and name = ?3", dataset, kind, name)
+        .firstResultOptional();
+  }
+}

@@ -1,0 +1,186 @@
+package io.meshwork.provisioning.work;
+
+import io.meshwork.events.outbox.Outbox;
+import io.meshwork.events.provisioning.DatasetDeprovisioned;
+import io.meshwork.events.provisioning.DatasetDriftDetected;
+import io.meshwork.events.provisioning.DatasetProvisioned;
+import io.meshwork.events.provisioning.DatasetProvisioningFailed;
+import io.meshwork.events.provisioning.DatasetProvisioningStarted;
+import io.meshwork.events.provisioning.ProvisioningEvents;
+import io.meshwork.events.provisioning.ResourceRef;
+import io.meshwork.provisioning.dataset.Dataset;
+import io.meshwork.provisioning.dataset.DatasetJson;
+import io.meshwork.provisioning.dataset.DatasetRepository;
+import io.meshwork.provisioning.dataset.DatasetState;
+import io.meshwork.provisioning.schema.FieldSpec;
+import io.meshwork.provisioning.storage.DriftFinding;
+import io.meshwork.provisioning.storage.ResourceLedger;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Each state change of a dataset with its event, in one transaction (the outbox). */
+@ApplicationScoped
+public class DatasetLifecycle {
+
+  private final DatasetRepository datasets;
+  private final DatasetJson json;
+  private final ResourceLedger ledger;
+  private final Outbox outbox;
+
+  public DatasetLifecycle(
+      DatasetRepository datasets, DatasetJson json, ResourceLedger ledger, Outbox outbox) {
+    this.datasets = datasets;
+    this.json = json;
+    this.ledger = ledger;
+    this.outbox = outbox;
+  }
+
+  @Transactional
+  public Dataset snapshot(UUID id) {
+    Dataset dataset = datasets.findById(id);
+    datasets.getEntityManager().detach(dataset);
+    return dataset;
+  }
+
+  /** REQUESTED (or resumed PROVISIONING) -> PROVISIONING, one more attempt. */
+  @Transactional
+  public Dataset start(UUID id) {
+    Dataset dataset = locked(id);
+    dataset.attempts++;
+    dataset.updatedAt = Instant.now();
+    if (dataset.state == DatasetState.REQUESTED || dataset.state == DatasetState.PROVISIONING) {
+      dataset.state = DatasetState.PROVISIONING;
+      outbox.publish(
+          ProvisioningEvents.DATASET_PROVISIONING_STARTED,
+          id.toString(),
+          subject(dataset),
+          new DatasetProvisioningStarted(
+              id,
+              dataset.domain,
+              dataset.name,
+              dataset.storage,
+              dataset.attempts,
+              dataset.updatedAt));
+    }
+    datasets.flush();
+    datasets.getEntityManager().detach(dataset);
+    return dataset;
+  }
+
+  @Transactional
+  public void resolved(UUID id, List<FieldSpec> fields) {
+    Dataset dataset = locked(id);
+    dataset.resolvedSchema = json.write(fields);
+    dataset.lastError = null;
+  }
+
+  @Transactional
+  public void ready(UUID id) {
+    Dataset dataset = locked(id);
+    Instant now = Instant.now();
+    dataset.state = DatasetState.READY;
+    dataset.provisionedAt = now;
+    dataset.updatedAt = now;
+    dataset.lastError = null;
+    dataset.nextAttemptAt = null;
+    dataset.drift = "[]";
+    dataset.driftCheckedAt = now;
+    outbox.publish(
+        ProvisioningEvents.DATASET_PROVISIONED,
+        id.toString(),
+        subject(dataset),
+        new DatasetProvisioned(
+            id,
+            dataset.domain,
+            dataset.name,
+            dataset.storage,
+            dataset.schemaUrn,
+            resources(id),
+            now));
+  }
+
+  @Transactional
+  public void retryLater(UUID id, String reason, Duration delay) {
+    Dataset dataset = locked(id);
+    dataset.lastError = reason;
+    dataset.nextAttemptAt = Instant.now().plus(delay);
+    dataset.updatedAt = Instant.now();
+  }
+
+  @Transactional
+  public void failed(UUID id, String reason, boolean cleanedUp) {
+    Dataset dataset = locked(id);
+    Instant now = Instant.now();
+    dataset.state = DatasetState.FAILED;
+    dataset.lastError = reason;
+    dataset.nextAttemptAt = null;
+    dataset.updatedAt = now;
+    outbox.publish(
+        ProvisioningEvents.DATASET_PROVISIONING_FAILED,
+        id.toString(),
+        subject(dataset),
+        new DatasetProvisioningFailed(
+            id, dataset.domain, dataset.name, dataset.storage, reason, cleanedUp, now));
+  }
+
+  @Transactional
+  public void deleted(UUID id, boolean retained) {
+    Dataset dataset = locked(id);
+    Instant now = Instant.now();
+    dataset.state = DatasetState.DELETED;
+    dataset.deletedAt = now;
+    dataset.updatedAt = now;
+    dataset.lastError = null;
+    dataset.nextAttemptAt = null;
+    outbox.publish(
+        ProvisioningEvents.DATASET_DEPROVISIONED,
+        id.toString(),
+        subject(dataset),
+        new DatasetDeprovisioned(
+            id, dataset.domain, dataset.name, dataset.storage, retained, resources(id), now));
+  }
+
+  /** Stores a drift check; announces it when something drifted that was not announced before. */
+  @Transactional
+  public void drift(UUID id, List<DriftFinding> findings) {
+    Dataset dataset = locked(id);
+    String now = json.write(findings);
+    boolean changed = !Objects.equals(now, dataset.drift);
+    dataset.drift = now;
+    dataset.driftCheckedAt = Instant.now();
+    if (changed && !findings.isEmpty()) {
+      outbox.publish(
+          ProvisioningEvents.DATASET_DRIFT_DETECTED,
+          id.toString(),
+          subject(dataset),
+          new DatasetDriftDetected(
+              id,
+              dataset.domain,
+              dataset.name,
+              findings.stream()
+                  .map(f -> new DatasetDriftDetected.Drift(f.resource(), f.problem()))
+                  .toList(),
+              dataset.driftCheckedAt));
+    }
+  }
+
+  private Dataset locked(UUID id) {
+    return datasets.findById(id, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  private List<ResourceRef> resources(UUID id) {
+    return ledger.of(id).stream()
+        .map(r -> new ResourceRef(r.kind.name(), r.name, r.uri, r.status.name()))
+        .toList();
+  }
+
+  private static String subject(Dataset dataset) {
+    return dataset.domain + "/" + dataset.name;
+  }
+}

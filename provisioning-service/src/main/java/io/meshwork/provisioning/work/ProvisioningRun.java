@@ -1,0 +1,162 @@
+package io.meshwork.provisioning.work;
+
+import io.meshwork.provisioning.config.ProvisioningConfig;
+import io.meshwork.provisioning.dataset.Dataset;
+import io.meshwork.provisioning.dataset.DatasetJson;
+import io.meshwork.provisioning.dataset.DatasetSpec;
+import io.meshwork.provisioning.dataset.DatasetState;
+import io.meshwork.provisioning.schema.FieldSpec;
+import io.meshwork.provisioning.schema.SchemaProblem;
+import io.meshwork.provisioning.schema.SchemaRegistryResolver;
+import io.meshwork.provisioning.schema.SchemaUrn;
+import io.meshwork.provisioning.storage.DriftFinding;
+import io.meshwork.provisioning.storage.ProvisioningContext;
+import io.meshwork.provisioning.storage.StorageTargets;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * One pass of work on one dataset: provision (resolving its schema first if needed), or
+ * deprovision. Transient failures schedule another attempt with backoff; permanent ones (or too
+ * many attempts) remove what was created and end in FAILED with the reason.
+ */
+@ApplicationScoped
+public class ProvisioningRun {
+
+  private static final Logger LOG = Logger.getLogger(ProvisioningRun.class);
+
+  private final DatasetLifecycle lifecycle;
+  private final ProvisioningSteps steps;
+  private final SchemaRegistryResolver registry;
+  private final StorageTargets targets;
+  private final DatasetJson json;
+  private final ProvisioningConfig.Worker config;
+
+  public ProvisioningRun(
+      DatasetLifecycle lifecycle,
+      ProvisioningSteps steps,
+      SchemaRegistryResolver registry,
+      StorageTargets targets,
+      DatasetJson json,
+      ProvisioningConfig config) {
+    this.lifecycle = lifecycle;
+    this.steps = steps;
+    this.registry = registry;
+    this.targets = targets;
+    this.json = json;
+    this.config = config.worker();
+  }
+
+  public void run(UUID id) {
+    Dataset dataset = lifecycle.snapshot(id);
+    switch (dataset.state) {
+      case REQUESTED, PROVISIONING -> provision(id);
+      case DEPROVISIONING -> deprovision(dataset);
+      default -> {
+        // settled meanwhile
+      }
+    }
+  }
+
+  private void provision(UUID id) {
+    Dataset dataset = lifecycle.start(id);
+    List<FieldSpec> fields = json.fields(dataset.resolvedSchema);
+    if (fields == null) {
+      try {
+        fields = registry.resolve(SchemaUrn.parse(dataset.schemaUrn)).fields();
+        lifecycle.resolved(id, fields);
+      } catch (TransientFailure e) {
+        if (Duration.between(dataset.createdAt, Instant.now()).compareTo(config.schemaWaitMax())
+            < 0) {
+          lifecycle.retryLater(
+              id, "waiting for the schema registry: " + e.getMessage(), backoff(dataset.attempts));
+        } else {
+          lifecycle.failed(id, "the schema registry stayed unreachable: " + e.getMessage(), true);
+        }
+        return;
+      } catch (SchemaProblem e) {
+        lifecycle.failed(id, "schema: " + e.getMessage(), true);
+        return;
+      }
+    }
+    ProvisioningContext context = context(dataset, fields);
+    try {
+      steps.provision(context);
+      lifecycle.ready(id);
+    } catch (TransientFailure e) {
+      if (dataset.attempts < config.maxAttempts()) {
+        lifecycle.retryLater(id, e.getMessage(), backoff(dataset.attempts));
+      } else {
+        fail(id, context, "gave up after " + dataset.attempts + " attempts: " + e.getMessage());
+      }
+    } catch (RuntimeException e) {
+      fail(id, context, e.getMessage());
+    }
+  }
+
+  private void fail(UUID id, ProvisioningContext context, String reason) {
+    boolean cleanedUp = true;
+    String message = reason;
+    try {
+      steps.deprovision(context, false);
+    } catch (RuntimeException cleanup) {
+      cleanedUp = false;
+      message = reason + "; cleanup incomplete: " + cleanup.getMessage();
+      LOG.warnf("Cleanup of failed dataset %s incomplete: %s", id, cleanup.getMessage());
+    }
+    lifecycle.failed(id, message, cleanedUp);
+  }
+
+  private void deprovision(Dataset snapshot) {
+    UUID id = snapshot.id;
+    ProvisioningContext context = context(snapshot, json.fields(snapshot.resolvedSchema));
+    try {
+      steps.deprovision(context, snapshot.retainOnDelete);
+      lifecycle.deleted(id, snapshot.retainOnDelete);
+    } catch (TransientFailure e) {
+      lifecycle.retryLater(id, e.getMessage(), backoff(snapshot.attempts + 1));
+    } catch (RuntimeException e) {
+      lifecycle.retryLater(id, "deprovisioning failed: " + e.getMessage(), config.backoffMax());
+    }
+  }
+
+  /** Compares a READY dataset's real resources with what was provisioned, and records it. */
+  public List<DriftFinding> verify(UUID id) {
+    Dataset dataset = lifecycle.snapshot(id);
+    if (dataset.state != DatasetState.READY) {
+      return List.of();
+    }
+    List<DriftFinding> findings =
+        steps.verify(context(dataset, json.fields(dataset.resolvedSchema)));
+    lifecycle.drift(id, findings);
+    return findings;
+  }
+
+  ProvisioningContext context(Dataset dataset, List<FieldSpec> fields) {
+    DatasetSpec spec = json.spec(dataset);
+    int major = dataset.schemaUrn == null ? 1 : SchemaUrn.parse(dataset.schemaUrn).version();
+    return new ProvisioningContext(
+        dataset.id,
+        dataset.domain,
+        dataset.name,
+        spec.owner(),
+        spec.classification(),
+        spec.description(),
+        spec.partitions(),
+        spec.retentionMillis(),
+        spec.cleanupPolicy(),
+        spec.tags(),
+        fields == null ? List.of() : fields,
+        targets.parse(dataset.storage, dataset.domain, dataset.name, major));
+  }
+
+  private Duration backoff(int attempts) {
+    long initial = config.backoffInitial().toMillis();
+    long delay = initial << Math.min(20, Math.max(0, attempts - 1));
+    return Duration.ofMillis(Math.min(delay, config.backoffMax().toMillis()));
+  }
+}

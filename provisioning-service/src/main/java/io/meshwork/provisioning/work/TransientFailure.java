@@ -1,0 +1,9 @@
+package io.meshwork.provisioning.work;
+
+/** A failure that may go away (a server down, a timeout): the work is retried with backoff. */
+public class TransientFailure extends RuntimeException {
+
+  public TransientFailure(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -101,6 +101,16 @@ public final class ServiceProcess implements AutoCloseable {
     throw new IllegalStateException(module + " not ready after " + timeout + "; see " + log);
   }
 
+  /** SIGKILL: no shutdown hooks, no graceful stop; as a crash. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public void close() {
     process.destroy();

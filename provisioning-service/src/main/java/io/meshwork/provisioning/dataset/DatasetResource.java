@@ -3,6 +3,7 @@ package io.meshwork.provisioning.dataset;
 import io.meshwork.provisioning.storage.DriftFinding;
 import io.meshwork.provisioning.work.ProvisioningRun;
 import io.meshwork.provisioning.work.ProvisioningWorker;
+import io.meshwork.provisioning.work.WorkSignal;
 import io.meshwork.web.problem.ConflictException;
 import io.meshwork.web.problem.InvalidRequestException;
 import io.meshwork.web.security.Caller;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -41,9 +43,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Authenticated
 public class DatasetResource {
 
+  /** How often a waiting reader looks again without a signal, for work done elsewhere. */
+  private static final Duration OTHER_INSTANCES_POLL = Duration.ofMillis(200);
+
   private final DatasetService service;
   private final DatasetRepository datasets;
   private final ProvisioningWorker worker;
+  private final WorkSignal signal;
   private final ProvisioningRun run;
   private final Caller caller;
 
@@ -51,11 +57,13 @@ public class DatasetResource {
       DatasetService service,
       DatasetRepository datasets,
       ProvisioningWorker worker,
+      WorkSignal signal,
       ProvisioningRun run,
       Caller caller) {
     this.service = service;
     this.datasets = datasets;
     this.worker = worker;
+    this.signal = signal;
     this.run = run;
     this.caller = caller;
   }
@@ -79,7 +87,7 @@ public class DatasetResource {
     DatasetService.Outcome outcome =
         service.create(checked, Optional.ofNullable(idempotencyKey), caller);
     if (outcome.created()) {
-      worker.wake();
+      worker.start(outcome.dataset().id);
     }
     return Response.status(outcome.created() ? Response.Status.ACCEPTED : Response.Status.OK)
         .location(
@@ -102,14 +110,18 @@ public class DatasetResource {
           @Min(value = 0, message = "must be 0 or more")
           @Max(value = 60, message = "must be at most 60")
           int wait) {
-    // Each look is its own transaction, so it sees what the worker committed meanwhile.
-    Dataset dataset = QuarkusTransaction.requiringNew().call(() -> service.get(domain, name));
-    Instant deadline = Instant.now().plusSeconds(wait);
-    while (!dataset.state.settled() && Instant.now().isBefore(deadline)) {
-      sleep();
-      dataset = QuarkusTransaction.requiringNew().call(() -> service.get(domain, name));
+    // Each look is its own transaction, so it sees what the worker committed meanwhile. This
+    // instance's worker signals when it finishes work; a bounded wait covers other instances.
+    long deadline = System.nanoTime() + Duration.ofSeconds(wait).toNanos();
+    while (true) {
+      long seen = signal.generation();
+      Dataset dataset = QuarkusTransaction.requiringNew().call(() -> service.get(domain, name));
+      long left = deadline - System.nanoTime();
+      if (dataset.state.settled() || left <= 0) {
+        return service.describe(dataset);
+      }
+      signal.awaitAfter(seen, Duration.ofNanos(Math.min(left, OTHER_INSTANCES_POLL.toNanos())));
     }
-    return service.describe(dataset);
   }
 
   @GET
@@ -141,7 +153,7 @@ public class DatasetResource {
       @PathParam("name") String name,
       @QueryParam("retain") @DefaultValue("false") boolean retain) {
     Dataset dataset = service.delete(domain, name, retain, caller);
-    worker.wake();
+    worker.start(dataset.id);
     return Response.accepted(service.describe(dataset)).build();
   }
 
@@ -182,14 +194,6 @@ public class DatasetResource {
           "provisioning.dataset.invalid-state",
           "state",
           "must be one of " + List.of(DatasetState.values()));
-    }
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(20);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

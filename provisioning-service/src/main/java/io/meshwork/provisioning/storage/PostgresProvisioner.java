@@ -17,8 +17,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,13 +47,15 @@ public class PostgresProvisioner implements Provisioner {
           "42P06", "42710");
 
   private final ProvisioningConfig.Postgres config;
+  private final WarehouseConnections connections;
 
-  public PostgresProvisioner(ProvisioningConfig config) {
+  public PostgresProvisioner(ProvisioningConfig config, WarehouseConnections connections) {
     this.config = config.postgres();
+    this.connections = connections;
   }
 
   void createAllowedDatabases(@Observes StartupEvent event) {
-    try (Connection connection = connect("postgres")) {
+    try (Connection connection = connectDirectly("postgres")) {
       for (String database : config.allowedDatabases()) {
         if (Identifiers.problem(database) != null) {
           throw new IllegalStateException(
@@ -92,24 +96,23 @@ public class PostgresProvisioner implements Provisioner {
     String table = qualified(target, context.name());
     String reader = readerRole(context.domain(), context.name());
     String owner = context.domain() + "_owner";
-    ResourceLedger.Intent intent =
-        ledger.intend(
-            context.datasetId(),
-            ResourceKind.POSTGRES_TABLE,
-            table,
-            tableUri(target, context.name()),
-            null);
-    ledger.intend(
-        context.datasetId(), ResourceKind.POSTGRES_ROLE, reader, "postgres-role://" + reader, null);
-    try (Connection connection = connect(target.database())) {
+    List<ResourceLedger.Planned> planned =
+        List.of(
+            new ResourceLedger.Planned(
+                ResourceKind.POSTGRES_TABLE, table, tableUri(target, context.name())),
+            new ResourceLedger.Planned(
+                ResourceKind.POSTGRES_ROLE, reader, "postgres-role://" + reader));
+    ResourceLedger.Intent intent = ledger.intend(context.datasetId(), planned).get(0);
+    try (Connection connection = connections.connect(target.database())) {
       if (!intent.notedEarlier() && tableExists(connection, target.schema(), context.name())) {
-        ledger.forget(context.datasetId(), ResourceKind.POSTGRES_TABLE, table);
-        ledger.forget(context.datasetId(), ResourceKind.POSTGRES_ROLE, reader);
+        ledger.forget(context.datasetId(), planned);
         throw new ProvisioningFailure(
             "table " + table + " already exists and was not created for this dataset", null);
       }
       connection.setAutoCommit(false);
       try (Statement ddl = connection.createStatement()) {
+        // One dataset at a time per schema: concurrent GRANTs on one schema collide otherwise.
+        lockSchema(connection, target.schema());
         ddl.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(target.schema()));
         createRoleIfMissing(connection, owner);
         ddl.execute(
@@ -117,12 +120,13 @@ public class PostgresProvisioner implements Provisioner {
                 + Identifiers.quote(target.schema())
                 + " TO "
                 + Identifiers.quote(owner));
-        ddl.execute(createTable(connection, table, context.fields()));
+        Map<String, String> literals = literals(connection, context);
+        ddl.execute(createTable(table, context.fields(), literals));
         // PostgreSQL compiles a CHECK's regular expression only when a row is written: try each
         // now, so a pattern it cannot run fails the whole transaction instead of every insert.
         checkPatterns(connection, context.fields());
         ddl.execute("ALTER TABLE " + table + " OWNER TO " + Identifiers.quote(owner));
-        ddl.execute("COMMENT ON TABLE " + table + " IS " + literal(connection, comment(context)));
+        ddl.execute("COMMENT ON TABLE " + table + " IS " + literals.get(comment(context)));
         createRoleIfMissing(connection, reader);
         ddl.execute(
             "GRANT USAGE ON SCHEMA "
@@ -130,18 +134,19 @@ public class PostgresProvisioner implements Provisioner {
                 + " TO "
                 + Identifiers.quote(reader));
         ddl.execute("GRANT SELECT ON " + table + " TO " + Identifiers.quote(reader));
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        rollback(connection);
+        throw e;
       }
-      connection.commit();
     } catch (SQLException e) {
       throw failure("provisioning table " + table, e);
     }
-    ledger.mark(context.datasetId(), ResourceKind.POSTGRES_TABLE, table, ResourceStatus.CREATED);
-    ledger.mark(context.datasetId(), ResourceKind.POSTGRES_ROLE, reader, ResourceStatus.CREATED);
+    ledger.mark(context.datasetId(), planned, ResourceStatus.CREATED);
   }
 
-  /** CREATE TABLE IF NOT EXISTS with columns and constraints; values quoted by the server. */
-  String createTable(Connection connection, String table, List<FieldSpec> fields)
-      throws SQLException {
+  /** CREATE TABLE IF NOT EXISTS with columns and constraints; literals quoted by the server. */
+  static String createTable(String table, List<FieldSpec> fields, Map<String, String> literals) {
     List<String> parts = new ArrayList<>();
     List<String> keys = new ArrayList<>();
     for (FieldSpec field : fields) {
@@ -167,15 +172,11 @@ public class PostgresProvisioner implements Provisioner {
             .append(")");
       }
       if (!field.allowedValues().isEmpty()) {
-        List<String> literals = new ArrayList<>();
-        for (String value : field.allowedValues()) {
-          literals.add(literal(connection, value));
-        }
         definition
             .append(" CHECK (")
             .append(column)
             .append("::text IN (")
-            .append(String.join(", ", literals))
+            .append(String.join(", ", field.allowedValues().stream().map(literals::get).toList()))
             .append("))");
       }
       if (field.pattern() != null) {
@@ -183,7 +184,7 @@ public class PostgresProvisioner implements Provisioner {
             .append(" CHECK (")
             .append(column)
             .append("::text ~ ")
-            .append(literal(connection, field.pattern()))
+            .append(literals.get(field.pattern()))
             .append(")");
       }
       parts.add(definition.toString());
@@ -195,6 +196,50 @@ public class PostgresProvisioner implements Provisioner {
       parts.add("PRIMARY KEY (" + String.join(", ", keys) + ")");
     }
     return "CREATE TABLE IF NOT EXISTS " + table + " (\n  " + String.join(",\n  ", parts) + "\n)";
+  }
+
+  /**
+   * Every value the DDL of this dataset needs as a literal (enum values, patterns, the comment),
+   * bound in and quoted by the server, in one round trip.
+   */
+  private static Map<String, String> literals(Connection connection, ProvisioningContext context)
+      throws SQLException {
+    Set<String> values = new LinkedHashSet<>();
+    values.add(comment(context));
+    for (FieldSpec field : context.fields()) {
+      values.addAll(field.allowedValues());
+      if (field.pattern() != null) {
+        values.add(field.pattern());
+      }
+    }
+    Map<String, String> quoted = new HashMap<>();
+    try (PreparedStatement quote =
+        connection.prepareStatement("SELECT v, quote_literal(v) FROM unnest(?::text[]) AS t(v)")) {
+      quote.setArray(1, connection.createArrayOf("text", values.toArray()));
+      try (ResultSet result = quote.executeQuery()) {
+        while (result.next()) {
+          quoted.put(result.getString(1), result.getString(2));
+        }
+      }
+    }
+    return quoted;
+  }
+
+  /** A transaction-scoped advisory lock on the schema's name, released at commit or rollback. */
+  private static void lockSchema(Connection connection, String schema) throws SQLException {
+    try (PreparedStatement lock =
+        connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+      lock.setString(1, "meshwork.schema:" + schema);
+      lock.executeQuery().close();
+    }
+  }
+
+  private static void rollback(Connection connection) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      LOG.debugf("Rollback failed: %s", e.getMessage());
+    }
   }
 
   private static void checkPatterns(Connection connection, List<FieldSpec> fields)
@@ -226,14 +271,18 @@ public class PostgresProvisioner implements Provisioner {
     if (!ledger.owns(context.datasetId(), ResourceKind.POSTGRES_TABLE, table)) {
       return;
     }
+    List<ResourceLedger.Planned> resources =
+        List.of(
+            new ResourceLedger.Planned(ResourceKind.POSTGRES_TABLE, table, null),
+            new ResourceLedger.Planned(ResourceKind.POSTGRES_ROLE, reader, null));
     if (retain) {
-      ledger.mark(context.datasetId(), ResourceKind.POSTGRES_TABLE, table, ResourceStatus.DETACHED);
-      ledger.mark(context.datasetId(), ResourceKind.POSTGRES_ROLE, reader, ResourceStatus.DETACHED);
+      ledger.mark(context.datasetId(), resources, ResourceStatus.DETACHED);
       return;
     }
-    try (Connection connection = connect(target.database())) {
+    try (Connection connection = connections.connect(target.database())) {
       connection.setAutoCommit(false);
       try (Statement ddl = connection.createStatement()) {
+        lockSchema(connection, target.schema());
         ddl.execute("DROP TABLE IF EXISTS " + table);
         if (roleExists(connection, reader)) {
           ddl.execute(
@@ -243,8 +292,11 @@ public class PostgresProvisioner implements Provisioner {
                   + Identifiers.quote(reader));
           ddl.execute("DROP ROLE " + Identifiers.quote(reader));
         }
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        rollback(connection);
+        throw e;
       }
-      connection.commit();
     } catch (SQLException e) {
       if ("3F000".equals(e.getSQLState())) {
         LOG.debugf("Schema of %s is already gone", table);
@@ -252,8 +304,7 @@ public class PostgresProvisioner implements Provisioner {
         throw failure("removing table " + table, e);
       }
     }
-    ledger.mark(context.datasetId(), ResourceKind.POSTGRES_TABLE, table, ResourceStatus.DELETED);
-    ledger.mark(context.datasetId(), ResourceKind.POSTGRES_ROLE, reader, ResourceStatus.DELETED);
+    ledger.mark(context.datasetId(), resources, ResourceStatus.DELETED);
   }
 
   @Override
@@ -262,7 +313,7 @@ public class PostgresProvisioner implements Provisioner {
     String table = qualified(target, context.name());
     List<DriftFinding> findings = new ArrayList<>();
     Map<String, String[]> actual = new LinkedHashMap<>();
-    try (Connection connection = connect(target.database());
+    try (Connection connection = connections.connect(target.database());
         PreparedStatement query =
             connection.prepareStatement(
                 "SELECT column_name, data_type, is_nullable FROM information_schema.columns"
@@ -381,7 +432,8 @@ public class PostgresProvisioner implements Provisioner {
       throws SQLException {
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?")) {
+            "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = ? AND c.relname = ?")) {
       query.setString(1, schema);
       query.setString(2, table);
       try (ResultSet result = query.executeQuery()) {
@@ -400,17 +452,6 @@ public class PostgresProvisioner implements Provisioner {
     }
   }
 
-  /** The server quotes the value: bound in, returned as a literal. */
-  private static String literal(Connection connection, String value) throws SQLException {
-    try (PreparedStatement quote = connection.prepareStatement("SELECT quote_literal(?)")) {
-      quote.setString(1, value);
-      try (ResultSet result = quote.executeQuery()) {
-        result.next();
-        return result.getString(1);
-      }
-    }
-  }
-
   private static String number(double value) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       throw new IllegalArgumentException("not a finite bound: " + value);
@@ -420,7 +461,8 @@ public class PostgresProvisioner implements Provisioner {
         : Double.toString(value);
   }
 
-  Connection connect(String database) throws SQLException {
+  /** A connection outside the pools, for the one-off work at startup. */
+  private Connection connectDirectly(String database) throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("user", config.username());
     config.password().ifPresent(p -> properties.setProperty("password", p));
@@ -438,7 +480,9 @@ public class PostgresProvisioner implements Provisioner {
 
   private static RuntimeException failure(String what, SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
-    if (TRANSIENT_STATES.contains(state)) {
+    // "tuple concurrently updated" (XX000): two sessions changed one catalog row; try again.
+    if (TRANSIENT_STATES.contains(state)
+        || ("XX000".equals(state) && String.valueOf(e.getMessage()).contains("concurrently"))) {
       return new TransientFailure(what + ": " + e.getMessage(), e);
     }
     return new ProvisioningFailure(

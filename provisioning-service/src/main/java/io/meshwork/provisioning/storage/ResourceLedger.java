@@ -27,9 +27,51 @@ public class ResourceLedger {
    */
   public record Intent(ResourceStatus status, boolean notedEarlier) {}
 
+  /** A resource a dataset is about to create. */
+  public record Planned(ResourceKind kind, String name, String uri) {}
+
   /** Notes the intent to create a resource, before creating it. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Intent intend(UUID dataset, ResourceKind kind, String name, String uri, String details) {
+    return noteIntent(dataset, kind, name, uri, details);
+  }
+
+  /** Notes the intent to create several resources, in one transaction; answers in order. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public List<Intent> intend(UUID dataset, List<Planned> planned) {
+    return planned.stream()
+        .map(p -> noteIntent(dataset, p.kind(), p.name(), p.uri(), null))
+        .toList();
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void mark(UUID dataset, ResourceKind kind, String name, ResourceStatus status) {
+    update(dataset, kind, name, status);
+  }
+
+  /** Marks several resources in one transaction. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void mark(UUID dataset, List<Planned> resources, ResourceStatus status) {
+    resources.forEach(r -> update(dataset, r.kind(), r.name(), status));
+  }
+
+  /** Drops a noted intent: the resource turned out to belong to someone else. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void forget(UUID dataset, ResourceKind kind, String name) {
+    ProvisionedResource.delete("datasetId = ?1 and kind = ?2 and name = ?3", dataset, kind, name);
+  }
+
+  /** Drops several noted intents in one transaction. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void forget(UUID dataset, List<Planned> resources) {
+    resources.forEach(
+        r ->
+            ProvisionedResource.delete(
+                "datasetId = ?1 and kind = ?2 and name = ?3", dataset, r.kind(), r.name()));
+  }
+
+  private Intent noteIntent(
+      UUID dataset, ResourceKind kind, String name, String uri, String details) {
     Instant now = Instant.now();
     int inserted =
         entityManager
@@ -45,24 +87,21 @@ public class ResourceLedger {
             .setParameter(6, details == null ? "{}" : details)
             .setParameter(7, now)
             .executeUpdate();
+    if (inserted == 1) {
+      return new Intent(ResourceStatus.PENDING, false);
+    }
     return new Intent(
-        find(dataset, kind, name).map(r -> r.status).orElse(ResourceStatus.PENDING), inserted == 0);
+        find(dataset, kind, name).map(r -> r.status).orElse(ResourceStatus.PENDING), true);
   }
 
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void mark(UUID dataset, ResourceKind kind, String name, ResourceStatus status) {
-    find(dataset, kind, name)
-        .ifPresent(
-            resource -> {
-              resource.status = status;
-              resource.updatedAt = Instant.now();
-            });
-  }
-
-  /** Drops a noted intent: the resource turned out to belong to someone else. */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void forget(UUID dataset, ResourceKind kind, String name) {
-    find(dataset, kind, name).ifPresent(ProvisionedResource::delete);
+  private void update(UUID dataset, ResourceKind kind, String name, ResourceStatus status) {
+    ProvisionedResource.update(
+        "status = ?1, updatedAt = ?2 where datasetId = ?3 and kind = ?4 and name = ?5",
+        status,
+        Instant.now(),
+        dataset,
+        kind,
+        name);
   }
 
   /** Whether this dataset may remove the resource: it noted or created it, and still has it. */

@@ -48,13 +48,16 @@ public class DatasetLifecycle {
     return dataset;
   }
 
-  /** REQUESTED (or resumed PROVISIONING) -> PROVISIONING, one more attempt. */
+  /**
+   * Takes a dataset up for work: REQUESTED (or resumed PROVISIONING) becomes PROVISIONING with one
+   * more attempt; any other state is returned as it is. Detached.
+   */
   @Transactional
-  public Dataset start(UUID id) {
+  public Dataset claim(UUID id) {
     Dataset dataset = locked(id);
-    dataset.attempts++;
-    dataset.updatedAt = Instant.now();
     if (dataset.state == DatasetState.REQUESTED || dataset.state == DatasetState.PROVISIONING) {
+      dataset.attempts++;
+      dataset.updatedAt = Instant.now();
       dataset.state = DatasetState.PROVISIONING;
       outbox.publish(
           ProvisioningEvents.DATASET_PROVISIONING_STARTED,
@@ -67,8 +70,8 @@ public class DatasetLifecycle {
               dataset.storage,
               dataset.attempts,
               dataset.updatedAt));
+      datasets.flush();
     }
-    datasets.flush();
     datasets.getEntityManager().detach(dataset);
     return dataset;
   }

@@ -52,9 +52,9 @@ public class ProvisioningRun {
   }
 
   public void run(UUID id) {
-    Dataset dataset = lifecycle.snapshot(id);
+    Dataset dataset = lifecycle.claim(id);
     switch (dataset.state) {
-      case REQUESTED, PROVISIONING -> provision(id);
+      case PROVISIONING -> provision(dataset);
       case DEPROVISIONING -> deprovision(dataset);
       default -> {
         // settled meanwhile
@@ -62,8 +62,8 @@ public class ProvisioningRun {
     }
   }
 
-  private void provision(UUID id) {
-    Dataset dataset = lifecycle.start(id);
+  private void provision(Dataset dataset) {
+    UUID id = dataset.id;
     List<FieldSpec> fields = json.fields(dataset.resolvedSchema);
     if (fields == null) {
       try {

@@ -40,6 +40,7 @@ public class ProvisioningWorker {
   private final EntityManager entityManager;
   private final ProvisioningRun run;
   private final ProvisioningConfig.Worker config;
+  private final WorkSignal signal;
   private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean pollPending = new AtomicBoolean();
   private ExecutorService workers;
@@ -49,11 +50,13 @@ public class ProvisioningWorker {
       AgroalDataSource dataSource,
       EntityManager entityManager,
       ProvisioningRun run,
-      ProvisioningConfig config) {
+      ProvisioningConfig config,
+      WorkSignal signal) {
     this.dataSource = dataSource;
     this.entityManager = entityManager;
     this.run = run;
     this.config = config.worker();
+    this.signal = signal;
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -73,6 +76,22 @@ public class ProvisioningWorker {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+  }
+
+  /**
+   * Starts work on a dataset whose request just committed, on a free worker at once; when all are
+   * busy it waits for the next poll like any other due work.
+   */
+  public void start(UUID id) {
+    if (workers != null && inFlight.size() < config.threads() && inFlight.add(id)) {
+      try {
+        workers.execute(() -> work(id));
+      } catch (RejectedExecutionException shuttingDown) {
+        inFlight.remove(id);
+      }
+    } else {
+      wake();
     }
   }
 
@@ -126,6 +145,7 @@ public class ProvisioningWorker {
         run.run(id);
       } finally {
         unlock(lock, id);
+        signal.workDone();
       }
     } catch (SQLException e) {
       LOG.warnf("Cannot lock dataset %s for work: %s", id, e.getMessage());

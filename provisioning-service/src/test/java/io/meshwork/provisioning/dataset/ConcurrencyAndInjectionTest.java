@@ -4,10 +4,12 @@ import static io.meshwork.provisioning.ProvisioningFixtures.body;
 import static io.meshwork.provisioning.ProvisioningFixtures.post;
 import static io.meshwork.provisioning.ProvisioningFixtures.settled;
 import static io.meshwork.provisioning.ProvisioningFixtures.warehouse;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshwork.provisioning.ProvisioningFixtures;
 import io.meshwork.provisioning.storage.ProvisionedResource;
+import io.meshwork.testing.Fixtures;
 import io.meshwork.testing.MeshworkTestResource;
 import io.meshwork.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -84,6 +86,72 @@ class ConcurrencyAndInjectionTest {
                         + "'")) {
       r.next();
       assertThat(r.getInt(1)).isEqualTo(1);
+    }
+  }
+
+  /**
+   * Distinct datasets in one new schema at once: the schema, the domain's owner role and the
+   * schema's grants are shared, and concurrent GRANTs on one schema collide in PostgreSQL ("tuple
+   * concurrently updated") unless the provisioner serializes them. Each must succeed.
+   */
+  @Test
+  void distinctDatasetsInOneSchemaAtOnceAllSucceed() throws Exception {
+    String schema = "conc_" + Fixtures.randomSuffix(6);
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      names.add(ProvisioningFixtures.newName());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(12);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Response>> posted = new ArrayList<>();
+      for (String name : names) {
+        posted.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return post(OWNER, body(name, "marketing", "postgres:///" + schema, ""));
+                }));
+      }
+      start.countDown();
+      for (Future<Response> answer : posted) {
+        assertThat(answer.get().statusCode()).isEqualTo(202);
+      }
+      for (String name : names) {
+        var dataset = settled(OWNER, "marketing", name);
+        assertThat(dataset.getString("state")).as(dataset.prettify()).isEqualTo("READY");
+        assertThat(dataset.getInt("attempts")).isEqualTo(1);
+      }
+      try (Connection c = warehouse();
+          var q =
+              c.prepareStatement(
+                  "SELECT count(*) FROM information_schema.tables WHERE table_schema = ?")) {
+        q.setString(1, schema);
+        try (ResultSet r = q.executeQuery()) {
+          r.next();
+          assertThat(r.getInt(1)).isEqualTo(names.size());
+        }
+      }
+
+      List<Future<Integer>> deleted = new ArrayList<>();
+      for (String name : names) {
+        deleted.add(
+            pool.submit(
+                () ->
+                    given()
+                        .auth()
+                        .oauth2(OWNER)
+                        .delete("/api/v1/datasets/marketing/{n}", name)
+                        .statusCode()));
+      }
+      for (Future<Integer> answer : deleted) {
+        assertThat(answer.get()).isEqualTo(202);
+      }
+      for (String name : names) {
+        assertThat(settled(OWNER, "marketing", name).getString("state")).isEqualTo("DELETED");
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 

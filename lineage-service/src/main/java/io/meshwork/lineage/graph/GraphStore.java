@@ -1,0 +1,173 @@
+package io.meshwork.lineage.graph;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Fills the in-memory graph from PostgreSQL at startup and keeps it current with rows written
+ * since, by any instance. Every row carries the id of the transaction that last wrote it; a look
+ * remembers the snapshot it saw (xmax and the transactions then running), and the next look reads
+ * exactly the rows of transactions that were not visible to it. Commit order does not matter.
+ */
+@ApplicationScoped
+public class GraphStore {
+
+  private static final Logger LOG = Logger.getLogger(GraphStore.class);
+  private static final String SNAPSHOT =
+      "SELECT pg_snapshot_xmax(s)::text::bigint,"
+          + " ARRAY(SELECT x::text::bigint FROM pg_snapshot_xip(s) AS x)"
+          + " FROM (SELECT pg_current_snapshot() AS s) AS snapshot";
+  private static final String CHANGED = "tx >= ? OR tx = ANY(?)";
+  private static final String ANY_CHANGES =
+      "SELECT pg_snapshot_xmax(s)::text::bigint,"
+          + " ARRAY(SELECT x::text::bigint FROM pg_snapshot_xip(s) AS x),"
+          + " EXISTS (SELECT 1 FROM lineage_node WHERE tx >= ? OR tx = ANY(?))"
+          + " OR EXISTS (SELECT 1 FROM lineage_edge WHERE tx >= ? OR tx = ANY(?))"
+          + " OR EXISTS (SELECT 1 FROM lineage_column_edge WHERE tx >= ? OR tx = ANY(?))"
+          + " FROM (SELECT pg_current_snapshot() AS s) AS snapshot";
+
+  private final AgroalDataSource dataSource;
+  private final LineageGraph graph;
+
+  private long xmax;
+  private Long[] running = new Long[0];
+  private long lastLookStarted;
+
+  public GraphStore(AgroalDataSource dataSource, LineageGraph graph) {
+    this.dataSource = dataSource;
+    this.graph = graph;
+  }
+
+  void onStart(@Observes StartupEvent event) throws SQLException {
+    long start = System.nanoTime();
+    look(true);
+    LOG.infof(
+        "Lineage graph loaded: %d nodes, %d edges in %d ms",
+        graph.nodeCount(), graph.edgeCount(), (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * Makes the graph reflect every write committed before this call. Callers arriving while a look
+   * is running wait for the next one; one that started after they arrived is enough.
+   */
+  public void refresh() {
+    long arrived = System.nanoTime();
+    synchronized (this) {
+      if (lastLookStarted > arrived) {
+        return;
+      }
+      lastLookStarted = System.nanoTime();
+      try {
+        look(false);
+      } catch (SQLException e) {
+        throw new IllegalStateException("Cannot read lineage changes: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private synchronized void look(boolean everything) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      if (!everything && !anyChanges(connection)) {
+        return;
+      }
+      connection.setAutoCommit(false);
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      connection.setReadOnly(true);
+      try {
+        long seenXmax;
+        Long[] seenRunning;
+        try (PreparedStatement snapshot = connection.prepareStatement(SNAPSHOT);
+            ResultSet row = snapshot.executeQuery()) {
+          row.next();
+          seenXmax = row.getLong(1);
+          seenRunning = (Long[]) row.getArray(2).getArray();
+        }
+        String where = everything ? "" : " WHERE " + CHANGED;
+        List<Node> nodes = new ArrayList<>();
+        read(
+            connection,
+            "SELECT " + GraphRows.NODE_COLUMNS + " FROM lineage_node" + where,
+            everything,
+            row -> nodes.add(GraphRows.node(row)));
+        graph.apply(new GraphChanges(nodes, List.of(), List.of()));
+        List<GraphChanges.Edge> edges = new ArrayList<>();
+        read(
+            connection,
+            "SELECT " + GraphRows.EDGE_COLUMNS + " FROM lineage_edge" + where,
+            everything,
+            row -> {
+              edges.add(GraphRows.edge(row));
+              if (edges.size() == 50_000) {
+                graph.apply(new GraphChanges(List.of(), List.copyOf(edges), List.of()));
+                edges.clear();
+              }
+            });
+        List<GraphChanges.ColumnEdge> columns = new ArrayList<>();
+        read(
+            connection,
+            "SELECT " + GraphRows.COLUMN_EDGE_COLUMNS + " FROM lineage_column_edge" + where,
+            everything,
+            row -> columns.add(GraphRows.columnEdge(row)));
+        graph.apply(new GraphChanges(List.of(), edges, columns));
+        connection.commit();
+        xmax = seenXmax;
+        running = seenRunning;
+      } finally {
+        connection.rollback();
+        connection.setReadOnly(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  /** One round trip: nothing written since the last look? Then this look's snapshot is the mark. */
+  private boolean anyChanges(Connection connection) throws SQLException {
+    try (PreparedStatement look = connection.prepareStatement(ANY_CHANGES)) {
+      Array array = connection.createArrayOf("bigint", running);
+      for (int i = 0; i < 3; i++) {
+        look.setLong(1 + 2 * i, xmax);
+        look.setArray(2 + 2 * i, array);
+      }
+      try (ResultSet row = look.executeQuery()) {
+        row.next();
+        if (row.getBoolean(3)) {
+          return true;
+        }
+        xmax = row.getLong(1);
+        running = (Long[]) row.getArray(2).getArray();
+        return false;
+      }
+    }
+  }
+
+  private void read(Connection connection, String sql, boolean everything, RowReader reader)
+      throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setFetchSize(10_000);
+      if (!everything) {
+        query.setLong(1, xmax);
+        query.setArray(2, connection.createArrayOf("bigint", running));
+      }
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          reader.read(row);
+        }
+      }
+    }
+  }
+
+  private interface RowReader {
+    void read(ResultSet row) throws SQLException;
+  }
+}

@@ -1,0 +1,184 @@
+package io.meshwork.lineage.graph;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Breadth-first walks over the graph in memory, at a point in time: an edge counts when {@code
+ * validFrom <= at < validTo}. Scratch arrays are per thread and reused, marked with a generation
+ * number instead of being cleared, so a walk costs what it visits.
+ */
+public final class GraphWalker {
+
+  private static final long NOW = Long.MAX_VALUE - 1;
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+  private static final Comparator<Walk.Reached> ORDER =
+      Comparator.comparing(Walk.Reached::direction)
+          .thenComparingInt(Walk.Reached::distance)
+          .thenComparing(r -> r.node().key().kind())
+          .thenComparing(r -> r.node().name())
+          .thenComparing(r -> r.node().namespace());
+
+  private GraphWalker() {}
+
+  /** Walks from the node at {@code root} (a view index) as {@code request} says. */
+  public static Walk walk(LineageGraph.View view, int root, Walk.Request request) {
+    long at = request.asOf() == null ? NOW : request.asOf().toEpochMilli();
+    TemporalGraph graph = view.edges();
+    Scratch scratch = SCRATCH.get();
+    scratch.fit(view.nodeCount(), request.withLinks() ? graph.edgeCount() : 0);
+    int edgeGeneration = ++scratch.edgeGeneration;
+    List<Walk.Reached> reached = new ArrayList<>();
+    List<Walk.Link> links = new ArrayList<>();
+    boolean truncated = false;
+    int budget = request.maxNodes();
+    for (Direction direction : directions(request.direction())) {
+      boolean downstream = direction == Direction.DOWNSTREAM;
+      int generation = ++scratch.generation;
+      boolean rootIsDataset = view.node(root).isDataset();
+      int rawLimit = 2 * request.depth();
+      int[] queue = scratch.queue;
+      int head = 0;
+      int tail = 0;
+      queue[tail++] = root;
+      scratch.mark[root] = generation;
+      scratch.raw[root] = 0;
+      while (head < tail) {
+        int from = queue[head++];
+        int raw = scratch.raw[from];
+        if (raw >= rawLimit) {
+          continue;
+        }
+        int[] edges = graph.edgesOf(from, downstream);
+        for (int i = 0, n = graph.degree(from, downstream); i < n; i++) {
+          int edge = edges[i];
+          if (!graph.validAt(edge, at)) {
+            continue;
+          }
+          int to = graph.otherEnd(edge, downstream);
+          boolean seen = scratch.mark[to] == generation;
+          if (!seen && budget <= 0) {
+            truncated = true;
+            continue;
+          }
+          if (request.withLinks() && scratch.edgeMark[edge] != edgeGeneration) {
+            scratch.edgeMark[edge] = edgeGeneration;
+            links.add(
+                new Walk.Link(
+                    view.node(graph.source(edge)),
+                    view.node(graph.target(edge)),
+                    Instant.ofEpochMilli(graph.validFrom(edge)),
+                    graph.validTo(edge) == TemporalGraph.OPEN
+                        ? null
+                        : Instant.ofEpochMilli(graph.validTo(edge))));
+          }
+          if (seen) {
+            continue;
+          }
+          scratch.mark[to] = generation;
+          scratch.raw[to] = raw + 1;
+          queue[tail++] = to;
+          budget--;
+          Node node = view.node(to);
+          int distance = (raw + 1 + (node.isDataset() == rootIsDataset ? 0 : 1)) / 2;
+          reached.add(new Walk.Reached(node, distance, direction, view.node(from)));
+        }
+      }
+    }
+    reached.sort(ORDER);
+    return new Walk(view.node(root), reached, links, truncated);
+  }
+
+  /** Walks column lineage from a dataset's field, {@code depth} transformations far. */
+  public static List<ColumnReached> columns(
+      LineageGraph.View view,
+      int dataset,
+      String field,
+      Direction direction,
+      int depth,
+      Instant asOf) {
+    int root = view.column(dataset, field);
+    List<ColumnReached> reached = new ArrayList<>();
+    if (root < 0) {
+      return reached;
+    }
+    long at = asOf == null ? NOW : asOf.toEpochMilli();
+    TemporalGraph graph = view.columnEdges();
+    Scratch scratch = SCRATCH.get();
+    scratch.fit(view.columnCount(), 0);
+    for (Direction way : directions(direction)) {
+      boolean downstream = way == Direction.DOWNSTREAM;
+      int generation = ++scratch.generation;
+      int[] queue = scratch.queue;
+      int head = 0;
+      int tail = 0;
+      queue[tail++] = root;
+      scratch.mark[root] = generation;
+      scratch.raw[root] = 0;
+      while (head < tail) {
+        int from = queue[head++];
+        int hops = scratch.raw[from];
+        if (hops >= depth) {
+          continue;
+        }
+        int[] edges = graph.edgesOf(from, downstream);
+        for (int i = 0, n = graph.degree(from, downstream); i < n; i++) {
+          int edge = edges[i];
+          int to = graph.otherEnd(edge, downstream);
+          if (!graph.validAt(edge, at) || scratch.mark[to] == generation) {
+            continue;
+          }
+          scratch.mark[to] = generation;
+          scratch.raw[to] = hops + 1;
+          queue[tail++] = to;
+          reached.add(
+              new ColumnReached(
+                  view.node(view.columnNode(to)),
+                  view.columnField(to),
+                  hops + 1,
+                  way,
+                  view.node(view.columnEdgeJob(edge)),
+                  view.columnEdgeTransformations(edge)));
+        }
+      }
+    }
+    reached.sort(
+        Comparator.comparing(ColumnReached::direction)
+            .thenComparingInt(ColumnReached::distance)
+            .thenComparing(r -> r.dataset().name())
+            .thenComparing(ColumnReached::field));
+    return reached;
+  }
+
+  private static List<Direction> directions(Direction direction) {
+    return direction == Direction.BOTH
+        ? List.of(Direction.UPSTREAM, Direction.DOWNSTREAM)
+        : List.of(direction);
+  }
+
+  /** Per-thread arrays, grown to the graph and reused across walks. */
+  private static final class Scratch {
+    int[] mark = new int[0];
+    int[] raw = new int[0];
+    int[] queue = new int[0];
+    int[] edgeMark = new int[0];
+    int generation;
+    int edgeGeneration;
+
+    void fit(int vertices, int edges) {
+      if (mark.length < vertices) {
+        int size = Math.max(vertices, mark.length * 2);
+        mark = new int[size];
+        raw = new int[size];
+        queue = new int[size];
+        generation = 0;
+      }
+      if (edgeMark.length < edges) {
+        edgeMark = new int[Math.max(edges, edgeMark.length * 2)];
+        edgeGeneration = 0;
+      }
+    }
+  }
+}

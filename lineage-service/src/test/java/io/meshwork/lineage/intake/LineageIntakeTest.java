@@ -1,0 +1,241 @@
+package io.meshwork.lineage.intake;
+
+import static io.meshwork.lineage.OpenLineageEvents.run;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshwork.lineage.OpenLineageEvents;
+import io.meshwork.lineage.graph.LineageGraph;
+import io.meshwork.lineage.graph.NodeKey;
+import io.meshwork.testing.Fixtures;
+import io.meshwork.testing.MeshworkTestResource;
+import io.meshwork.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(MeshworkTestResource.class)
+class LineageIntakeTest {
+
+  private static final String API_KEY = "test-pipeline-key";
+
+  @Inject LineageGraph graph;
+
+  private static String namespace() {
+    return "postgres://intake-" + Fixtures.randomSuffix(6) + ":5432";
+  }
+
+  private static String pipeline() {
+    return TestTokens.user("pipeline").roles("platform-service").sign();
+  }
+
+  private static ValidatableResponse post(String token, Object body) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(body.toString())
+        .when()
+        .post("/api/v1/lineage")
+        .then();
+  }
+
+  @Test
+  void aRunEventIsRecordedWith201AndIsInTheGraphWhenThePostReturns() {
+    String ns = namespace();
+    ObjectNode event =
+        run(
+            "START",
+            "2026-11-01T10:00:00Z",
+            ns,
+            "build_orders",
+            new String[] {"raw"},
+            new String[] {"orders"});
+
+    post(pipeline(), event)
+        .statusCode(201)
+        .body("status", equalTo("success"))
+        .body("summary.received", equalTo(1))
+        .body("summary.successful", equalTo(1));
+
+    long raw = graph.find(NodeKey.dataset(ns, "raw")).orElseThrow().id();
+    long job = graph.find(NodeKey.job(ns, "build_orders")).orElseThrow().id();
+    long orders = graph.find(NodeKey.dataset(ns, "orders")).orElseThrow().id();
+    assertThat(graph.hasOpenEdge(raw, job)).isTrue();
+    assertThat(graph.hasOpenEdge(job, orders)).isTrue();
+  }
+
+  @Test
+  void theSameEventTwiceChangesNothingInTheGraph() {
+    String ns = namespace();
+    ObjectNode event =
+        run(
+            "COMPLETE",
+            "2026-11-01T10:00:00Z",
+            ns,
+            "dedupe",
+            new String[] {"a"},
+            new String[] {"b"});
+    post(pipeline(), event).statusCode(201);
+    int edges = graph.edgeCount();
+    post(pipeline(), event).statusCode(201);
+    assertThat(graph.edgeCount()).isEqualTo(edges);
+  }
+
+  @Test
+  void malformedEventsAre400NamingTheJsonPath() {
+    ObjectNode event =
+        run("START", "2026-11-01T10:00:00Z", namespace(), "job", new String[] {"a"}, new String[0]);
+    ((ObjectNode) event.get("run")).put("runId", "not-a-uuid");
+    ((ObjectNode) event.get("inputs").get(0)).remove("name");
+
+    post(pipeline(), event)
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("code", equalTo("lineage.event.invalid"))
+        .body("violations.field", hasItem("$.run.runId"))
+        .body("violations.field", hasItem("$.inputs[0].name"));
+
+    post(pipeline(), "{\"eventTime\": ").statusCode(400).contentType("application/problem+json");
+  }
+
+  @Test
+  void unknownFacetsAreKeptNotRejected() {
+    String ns = namespace();
+    ObjectNode event =
+        run("COMPLETE", "2026-11-01T10:00:00Z", ns, "facets", new String[0], new String[] {"kept"});
+    ((ObjectNode) event.get("outputs").get(0).get("facets"))
+        .putObject("acmeCustomFacet")
+        .put("_producer", "https://acme.example/x")
+        .put("_schemaURL", "https://acme.example/x.json")
+        .put("anything", 42);
+
+    post(pipeline(), event).statusCode(201);
+
+    given()
+        .auth()
+        .oauth2(TestTokens.consumer("marketing"))
+        .queryParam("nodeId", "dataset:" + ns + ":kept")
+        .when()
+        .get("/api/v1/lineage/node")
+        .then()
+        .statusCode(200)
+        .body("facets.acmeCustomFacet.anything", equalTo(42))
+        .body("id", equalTo("dataset:" + ns + ":kept"));
+  }
+
+  @Test
+  void aBadEventInABatchFailsAlone() {
+    String ns = namespace();
+    ArrayNode batch = OpenLineageEvents.JSON.createArrayNode();
+    batch.add(
+        run("COMPLETE", "2026-11-01T10:00:00Z", ns, "j1", new String[] {"a"}, new String[] {"b"}));
+    ObjectNode bad =
+        run("COMPLETE", "2026-11-01T10:00:00Z", ns, "j2", new String[0], new String[0]);
+    bad.remove("eventTime");
+    batch.add(bad);
+    batch.add(
+        run("COMPLETE", "2026-11-01T10:00:00Z", ns, "j3", new String[] {"b"}, new String[] {"c"}));
+
+    given()
+        .auth()
+        .oauth2(pipeline())
+        .contentType(ContentType.JSON)
+        .body(batch.toString())
+        .when()
+        .post("/api/v1/lineage/batch")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("partial_success"))
+        .body("summary.received", equalTo(3))
+        .body("summary.successful", equalTo(2))
+        .body("summary.failed", equalTo(1))
+        .body("failed_events", hasSize(1))
+        .body("failed_events[0].index", equalTo(1))
+        .body("failed_events[0].reason", containsString("$.eventTime"));
+
+    assertThat(graph.find(NodeKey.job(ns, "j1"))).isPresent();
+    assertThat(graph.find(NodeKey.job(ns, "j2"))).isEmpty();
+    assertThat(graph.find(NodeKey.job(ns, "j3"))).isPresent();
+  }
+
+  @Test
+  void anEventTheDatabaseCannotHoldFailsAloneInItsBatch() {
+    String ns = namespace();
+    ArrayNode batch = OpenLineageEvents.JSON.createArrayNode();
+    batch.add(
+        run("COMPLETE", "2026-11-01T10:00:00Z", ns, "ok", new String[] {"a"}, new String[] {"b"}));
+    ObjectNode unstorable =
+        run("COMPLETE", "2026-11-01T10:00:00Z", ns, "nul", new String[0], new String[] {"c"});
+    ((ObjectNode) unstorable.get("outputs").get(0).get("facets"))
+        .putObject("weird")
+        .put("text", "nul \u0000 byte");
+    batch.add(unstorable);
+
+    given()
+        .auth()
+        .oauth2(pipeline())
+        .contentType(ContentType.JSON)
+        .body(batch.toString())
+        .when()
+        .post("/api/v1/lineage/batch")
+        .then()
+        .statusCode(200)
+        .body("summary.successful", equalTo(1))
+        .body("failed_events[0].index", equalTo(1));
+
+    assertThat(graph.find(NodeKey.job(ns, "ok"))).isPresent();
+    assertThat(graph.find(NodeKey.job(ns, "nul"))).isEmpty();
+  }
+
+  @Test
+  void aBatchMustBeAnArray() {
+    given()
+        .auth()
+        .oauth2(pipeline())
+        .contentType(ContentType.JSON)
+        .body("{}")
+        .when()
+        .post("/api/v1/lineage/batch")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("code", equalTo("lineage.batch.invalid"));
+  }
+
+  @Test
+  void intakeNeedsAServiceAccountAnOwnerAnAdminOrAnApiKey() {
+    ObjectNode event =
+        run(
+            "START",
+            "2026-11-01T10:00:00Z",
+            namespace(),
+            "authz",
+            new String[0],
+            new String[] {"x"});
+
+    given()
+        .contentType(ContentType.JSON)
+        .body(event.toString())
+        .when()
+        .post("/api/v1/lineage")
+        .then()
+        .statusCode(401);
+    post(TestTokens.consumer("marketing"), event).statusCode(403);
+    post(TestTokens.noRoles(), event).statusCode(403);
+    post(TestTokens.domainOwner("marketing"), event).statusCode(201);
+    post(TestTokens.platformAdmin(), event).statusCode(201);
+    post(API_KEY, event).statusCode(201);
+    post("wrong-pipeline-key", event).statusCode(401);
+  }
+}

@@ -1,0 +1,109 @@
+package io.meshwork.lineage.query;
+
+import io.meshwork.lineage.config.LineageConfig;
+import io.meshwork.lineage.graph.ColumnReached;
+import io.meshwork.lineage.graph.Direction;
+import io.meshwork.lineage.graph.GraphStore;
+import io.meshwork.lineage.graph.GraphWalker;
+import io.meshwork.lineage.graph.LineageGraph;
+import io.meshwork.lineage.graph.Node;
+import io.meshwork.lineage.graph.NodeKey;
+import io.meshwork.lineage.graph.NodeKind;
+import io.meshwork.lineage.graph.Walk;
+import io.meshwork.web.problem.InvalidRequestException;
+import io.meshwork.web.problem.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Lineage reads for both APIs: finds nodes by key or by name, walks the graph in memory within the
+ * configured bounds, after catching up with writes committed by any instance.
+ */
+@ApplicationScoped
+public class LineageQueries {
+
+  private final LineageGraph graph;
+  private final GraphStore store;
+  private final LineageConfig config;
+
+  public LineageQueries(LineageGraph graph, GraphStore store, LineageConfig config) {
+    this.graph = graph;
+    this.store = store;
+    this.config = config;
+  }
+
+  /** Makes every write committed before now visible to the next reads. */
+  public void catchUp() {
+    store.refresh();
+  }
+
+  public Optional<Node> find(NodeKey key) {
+    return graph.find(key);
+  }
+
+  /**
+   * The node of a kind with this name, in {@code namespace} if given; with no namespace a name used
+   * in several namespaces is refused with the list of them.
+   */
+  public Optional<Node> byName(NodeKind kind, String name, String namespace) {
+    if (namespace != null) {
+      return graph.find(new NodeKey(kind, namespace, name));
+    }
+    List<Node> matches = graph.read(v -> v.named(kind, name).stream().map(v::node).toList());
+    if (matches.size() > 1) {
+      throw new AmbiguousNameException(kind, name, matches);
+    }
+    return matches.stream().findFirst();
+  }
+
+  public Walk walk(Node root, Direction direction, int depth, Instant asOf, boolean withLinks) {
+    Walk.Request request =
+        new Walk.Request(direction, depth(depth), asOf, config.query().maxNodes(), withLinks);
+    return graph.read(v -> GraphWalker.walk(v, v.index(root.key()), request));
+  }
+
+  public List<ColumnReached> columns(
+      Node dataset, String field, Direction direction, int depth, Instant asOf) {
+    int bounded = depth(depth);
+    return graph.read(
+        v -> GraphWalker.columns(v, v.index(dataset.key()), field, direction, bounded, asOf));
+  }
+
+  public int depth(int depth) {
+    if (depth < 1 || depth > config.query().maxDepth()) {
+      throw new InvalidRequestException(
+          "lineage.depth.invalid",
+          "depth must be between 1 and " + config.query().maxDepth() + ", got " + depth,
+          List.of(
+              new Problem.Violation(
+                  "depth", "must be between 1 and " + config.query().maxDepth())));
+    }
+    return depth;
+  }
+
+  public int pageSize(Integer first) {
+    if (first == null) {
+      return config.query().defaultPageSize();
+    }
+    if (first < 1 || first > config.query().maxPageSize()) {
+      throw new InvalidRequestException(
+          "lineage.first.invalid",
+          "first must be between 1 and " + config.query().maxPageSize() + ", got " + first,
+          List.of(
+              new Problem.Violation(
+                  "first", "must be between 1 and " + config.query().maxPageSize())));
+    }
+    return first;
+  }
+
+  /** Nodes a subgraph lists: {@code first}, or as many as a page may hold. */
+  public int graphSize(Integer first) {
+    return first == null ? config.query().maxPageSize() : pageSize(first);
+  }
+
+  public int maxDepth() {
+    return config.query().maxDepth();
+  }
+}

@@ -1,0 +1,483 @@
+package io.meshwork.lineage.query;
+
+import static io.meshwork.lineage.LineageApi.graphql;
+import static io.meshwork.lineage.LineageApi.record;
+import static io.meshwork.lineage.OpenLineageEvents.columnLineage;
+import static io.meshwork.lineage.OpenLineageEvents.dataProduct;
+import static io.meshwork.lineage.OpenLineageEvents.dataset;
+import static io.meshwork.lineage.OpenLineageEvents.input;
+import static io.meshwork.lineage.OpenLineageEvents.jobType;
+import static io.meshwork.lineage.OpenLineageEvents.output;
+import static io.meshwork.lineage.OpenLineageEvents.owner;
+import static io.meshwork.lineage.OpenLineageEvents.run;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshwork.testing.Fixtures;
+import io.meshwork.testing.MeshworkTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(MeshworkTestResource.class)
+class LineageGraphQLTest {
+
+  private static String namespace() {
+    return "postgres://query-" + Fixtures.randomSuffix(6) + ":5432";
+  }
+
+  private static String unique(String name) {
+    return name + "_" + Fixtures.randomSuffix(6);
+  }
+
+  @Test
+  void theSeedsQueryWorksAsWritten() {
+    String ns = namespace();
+    record(
+        run(
+            "COMPLETE",
+            "2026-11-01T09:00:00Z",
+            ns,
+            "load_crm",
+            new String[0],
+            new String[] {"crm_customers"}),
+        jobType(
+            run(
+                "COMPLETE",
+                "2026-11-01T10:00:00Z",
+                ns,
+                "build_customer_360",
+                new String[] {"crm_customers", "web_orders"},
+                new String[] {"customer_360"}),
+            "BATCH"),
+        jobType(
+            run(
+                "RUNNING",
+                "2026-11-01T10:05:00Z",
+                ns,
+                "stream_segments",
+                new String[] {"customer_360"},
+                new String[] {"customer_segments"}),
+            "STREAMING"),
+        jobType(
+            run(
+                "COMPLETE",
+                "2026-11-01T10:06:00Z",
+                ns,
+                "export_ads",
+                new String[] {"customer_360"},
+                new String[] {"ads_audience"}),
+            "BATCH"));
+
+    String answer =
+        graphql(
+                """
+                query {
+                  dataset(name: "customer_360") {
+                    upstream {
+                      name
+                      lastUpdated
+                    }
+                    downstream {
+                      name
+                      usageType
+                    }
+                  }
+                }
+                """)
+            .extract()
+            .asString();
+
+    assertThat(answer)
+        .isEqualTo(
+            "{\"data\":{\"dataset\":{"
+                + "\"upstream\":[{\"name\":\"crm_customers\",\"lastUpdated\":\"2026-11-01T09:00:00Z\"},"
+                + "{\"name\":\"web_orders\",\"lastUpdated\":null}],"
+                + "\"downstream\":[{\"name\":\"ads_audience\",\"usageType\":\"BATCH\"},"
+                + "{\"name\":\"customer_segments\",\"usageType\":\"STREAMING\"}]}}}");
+  }
+
+  @Test
+  void depthWalksSeveralHopsAndSaysHowFar() {
+    String ns = namespace();
+    String d0 = unique("d0");
+    String d1 = unique("d1");
+    String d2 = unique("d2");
+    String d3 = unique("d3");
+    record(
+        run("COMPLETE", "2026-11-01T10:00:00Z", ns, "j1", new String[] {d0}, new String[] {d1}),
+        run("COMPLETE", "2026-11-01T10:00:00Z", ns, "j2", new String[] {d1}, new String[] {d2}),
+        run("COMPLETE", "2026-11-01T10:00:00Z", ns, "j3", new String[] {d2}, new String[] {d3}));
+
+    graphql("{ dataset(name: \"" + d3 + "\") { upstream(depth: 2) { name distance via } } }")
+        .body("data.dataset.upstream.name", contains(d2, d1))
+        .body("data.dataset.upstream.distance", contains(1, 2))
+        .body("data.dataset.upstream.via", contains("j3", "j2"));
+    graphql("{ dataset(name: \"" + d0 + "\") { downstream(depth: 3) { name } } }")
+        .body("data.dataset.downstream.name", contains(d1, d2, d3));
+  }
+
+  @Test
+  void jobsAreNodesInTheLineageGraph() {
+    String ns = namespace();
+    String in = unique("in");
+    String out = unique("out");
+    record(
+        run(
+            "COMPLETE",
+            "2026-11-01T10:00:00Z",
+            ns,
+            "make_out",
+            new String[] {in},
+            new String[] {out}));
+
+    graphql(
+            "{ lineage(nodeId: \"job:"
+                + ns
+                + ":make_out\") {"
+                + " root { id type } nodes { id type name direction } edges { source target validFrom validTo }"
+                + " truncated } }")
+        .body("data.lineage.root.type", equalTo("JOB"))
+        .body(
+            "data.lineage.nodes.id",
+            contains("dataset:" + ns + ":" + in, "dataset:" + ns + ":" + out))
+        .body("data.lineage.nodes.direction", contains("UPSTREAM", "DOWNSTREAM"))
+        .body("data.lineage.edges", hasSize(2))
+        .body("data.lineage.edges.validFrom", hasItem("2026-11-01T10:00:00Z"))
+        .body("data.lineage.truncated", equalTo(false));
+
+    graphql(
+            "{ dataset(name: \""
+                + out
+                + "\") { lineage(direction: UPSTREAM, depth: 1) { nodes { type name } } } }")
+        .body("data.dataset.lineage.nodes", hasSize(2))
+        .body("data.dataset.lineage.nodes.find { it.type == 'JOB' }.name", equalTo("make_out"))
+        .body("data.dataset.lineage.nodes.find { it.type == 'DATASET' }.name", equalTo(in));
+  }
+
+  @Test
+  void wideFanOutsComePagedWithATruncatedFlag() {
+    String ns = namespace();
+    String hub = unique("hub");
+    String[] outs = new String[5];
+    for (int i = 0; i < outs.length; i++) {
+      outs[i] = hub + "_f" + i;
+    }
+    record(run("COMPLETE", "2026-11-01T10:00:00Z", ns, "fan", new String[] {hub}, outs));
+
+    String cursor =
+        graphql(
+                "{ dataset(name: \""
+                    + hub
+                    + "\") { downstreamPage(first: 2) {"
+                    + " items { name } totalCount truncated nextCursor } } }")
+            .body("data.dataset.downstreamPage.items.name", contains(outs[0], outs[1]))
+            .body("data.dataset.downstreamPage.totalCount", equalTo(5))
+            .body("data.dataset.downstreamPage.truncated", equalTo(true))
+            .body("data.dataset.downstreamPage.nextCursor", notNullValue())
+            .extract()
+            .path("data.dataset.downstreamPage.nextCursor");
+
+    graphql(
+            "{ dataset(name: \""
+                + hub
+                + "\") { downstreamPage(first: 3, after: \""
+                + cursor
+                + "\") {"
+                + " items { name } truncated nextCursor } } }")
+        .body("data.dataset.downstreamPage.items.name", contains(outs[2], outs[3], outs[4]))
+        .body("data.dataset.downstreamPage.truncated", equalTo(false))
+        .body("data.dataset.downstreamPage.nextCursor", nullValue());
+
+    graphql("{ dataset(name: \"" + hub + "\") { downstream(first: 1) { name } } }")
+        .body("data.dataset.downstream.name", contains(outs[0]));
+  }
+
+  @Test
+  void asOfShowsTheGraphAsItWas() {
+    String ns = namespace();
+    String target = unique("target");
+    String before = unique("old_source");
+    String after = unique("new_source");
+    UUID firstRun = UUID.randomUUID();
+    ObjectNode start = run("START", firstRun, "2026-10-01T10:00:00Z", ns, "tt_job");
+    input(start, dataset(ns, before));
+    ObjectNode complete = run("COMPLETE", firstRun, "2026-10-01T10:30:00Z", ns, "tt_job");
+    output(complete, dataset(ns, target));
+    record(
+        start,
+        complete,
+        run(
+            "COMPLETE",
+            "2026-10-05T10:00:00Z",
+            ns,
+            "tt_job",
+            new String[] {after},
+            new String[] {target}));
+
+    String query = "{ dataset(name: \"" + target + "\"%s) { upstream { name } } }";
+    graphql(query.formatted("")).body("data.dataset.upstream.name", contains(after));
+    graphql(query.formatted(", asOf: \"2026-10-03T00:00:00Z\""))
+        .body("data.dataset.upstream.name", contains(before));
+    graphql(query.formatted(", asOf: \"2026-09-01T00:00:00Z\""))
+        .body("data.dataset.upstream", hasSize(0));
+    graphql(
+            "{ lineage(nodeId: \"job:"
+                + ns
+                + ":tt_job\", direction: UPSTREAM) {"
+                + " edges { source validFrom validTo } } }")
+        .body("data.lineage.edges.source", contains("dataset:" + ns + ":" + after));
+  }
+
+  @Test
+  void aLateEventDoesNotUndoANewerRun() {
+    String ns = namespace();
+    String target = unique("late_target");
+    String current = unique("current");
+    String stale = unique("stale");
+    record(
+        run(
+            "COMPLETE",
+            "2026-10-05T10:00:00Z",
+            ns,
+            "late_job",
+            new String[] {current},
+            new String[] {target}),
+        run(
+            "COMPLETE",
+            "2026-10-01T10:00:00Z",
+            ns,
+            "late_job",
+            new String[] {stale},
+            new String[] {target}));
+
+    graphql("{ dataset(name: \"" + target + "\") { upstream { name } } }")
+        .body("data.dataset.upstream.name", contains(current));
+  }
+
+  @Test
+  void columnLineageFollowsFieldsThroughJobs() {
+    String ns = namespace();
+    String src = unique("src");
+    String mid = unique("mid");
+    String dst = unique("dst");
+    ObjectNode first =
+        run("COMPLETE", "2026-11-01T10:00:00Z", ns, "col_a", new String[] {src}, new String[0]);
+    ObjectNode midOut = dataset(ns, mid);
+    columnLineage(midOut, "customer_id", ns, src, "id");
+    columnLineage(midOut, "contact", ns, src, "email");
+    output(first, midOut);
+    ObjectNode second =
+        run("COMPLETE", "2026-11-01T11:00:00Z", ns, "col_b", new String[] {mid}, new String[0]);
+    ObjectNode dstOut = dataset(ns, dst);
+    columnLineage(dstOut, "cid", ns, mid, "customer_id");
+    output(second, dstOut);
+    record(first, second);
+
+    graphql(
+            "{ columnLineage(dataset: \""
+                + dst
+                + "\", field: \"cid\") {"
+                + " dataset field distance job transformations } }")
+        .body("data.columnLineage.dataset", contains(mid, src))
+        .body("data.columnLineage.field", contains("customer_id", "id"))
+        .body("data.columnLineage.distance", contains(1, 2))
+        .body("data.columnLineage.job", contains("col_b", "col_a"))
+        .body("data.columnLineage[0].transformations", containsString("IDENTITY"));
+    graphql(
+            "{ columnLineage(dataset: \""
+                + src
+                + "\", field: \"email\", direction: DOWNSTREAM) {"
+                + " dataset field } }")
+        .body("data.columnLineage.dataset", contains(mid))
+        .body("data.columnLineage.field", contains("contact"));
+  }
+
+  @Test
+  void impactListsEveryDownstreamDatasetJobDataProductAndOwner() {
+    String ns = namespace();
+    String source = unique("source");
+    String mart = unique("mart");
+    String report = unique("report");
+    ObjectNode first =
+        run(
+            "COMPLETE",
+            "2026-11-01T10:00:00Z",
+            ns,
+            "build_mart",
+            new String[] {source},
+            new String[0]);
+    output(first, dataProduct(owner(dataset(ns, mart), "team:sales"), "sales-mart"));
+    ObjectNode second =
+        run(
+            "COMPLETE",
+            "2026-11-01T11:00:00Z",
+            ns,
+            "build_report",
+            new String[] {mart},
+            new String[0]);
+    output(second, dataProduct(owner(dataset(ns, report), "team:finance"), "finance-reports"));
+    record(first, second);
+
+    graphql(
+            "{ impact(dataset: \""
+                + source
+                + "\") { dataset { name }"
+                + " datasets { name distance } jobs { name } dataProducts owners truncated } }")
+        .body("data.impact.dataset.name", equalTo(source))
+        .body("data.impact.datasets.name", contains(mart, report))
+        .body("data.impact.datasets.distance", contains(1, 2))
+        .body("data.impact.jobs.name", contains("build_mart", "build_report"))
+        .body("data.impact.dataProducts", contains("finance-reports", "sales-mart"))
+        .body("data.impact.owners", contains("team:finance", "team:sales"))
+        .body("data.impact.truncated", equalTo(false));
+  }
+
+  @Test
+  void aNameInSeveralNamespacesAsksForOne() {
+    String name = unique("twice");
+    String a = namespace();
+    String b = namespace();
+    record(
+        run("COMPLETE", "2026-11-01T10:00:00Z", a, "ja", new String[0], new String[] {name}),
+        run("COMPLETE", "2026-11-01T10:00:00Z", b, "jb", new String[0], new String[] {name}));
+
+    graphql("{ dataset(name: \"" + name + "\") { name } }")
+        .body("errors[0].message", containsString("several namespaces"))
+        .body("errors[0].message", containsString(a));
+    graphql("{ dataset(name: \"" + name + "\", namespace: \"" + b + "\") { namespace } }")
+        .body("data.dataset.namespace", equalTo(b));
+    graphql("{ dataset(name: \"no_such_dataset_anywhere\") { name } }")
+        .body("data.dataset", nullValue());
+  }
+
+  @Test
+  void walksAndQueriesAreBounded() {
+    graphql("{ dataset(name: \"x\") { upstream(depth: 51) { name } } }");
+    String name = unique("bounded");
+    record(
+        run(
+            "COMPLETE",
+            "2026-11-01T10:00:00Z",
+            namespace(),
+            "jb",
+            new String[0],
+            new String[] {name}));
+
+    graphql("{ dataset(name: \"" + name + "\") { upstream(depth: 51) { name } } }")
+        .body("errors[0].message", containsString("depth must be between 1 and 50"));
+    graphql("{ dataset(name: \"" + name + "\") { upstream(first: 0) { name } } }")
+        .body("errors[0].message", containsString("first must be between 1 and 1000"));
+
+    StringBuilder deep = new StringBuilder("{ dataset(name: \"" + name + "\") { ");
+    for (int i = 0; i < 12; i++) {
+      deep.append("upstream { ");
+    }
+    deep.append("name");
+    deep.append(" }".repeat(12)).append(" } }");
+    graphql(deep.toString())
+        .body("data", nullValue())
+        .body("errors[0].message", containsString("depth"));
+  }
+
+  @Test
+  void graphqlNeedsASignedInCaller() {
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("query", "{ dataset(name: \"x\") { name } }"))
+        .when()
+        .post("/graphql")
+        .then()
+        .statusCode(401);
+  }
+
+  @Test
+  void theMarquezStyleRestGraphAndItsDrawings() {
+    String ns = namespace();
+    String in = unique("orders_raw");
+    String out = unique("orders_clean");
+    record(
+        run("COMPLETE", "2026-11-01T10:00:00Z", ns, "dbt", new String[] {in}, new String[] {out}));
+    String nodeId = "dataset:" + ns + ":" + out;
+
+    given()
+        .auth()
+        .oauth2(io.meshwork.testing.TestTokens.consumer("sales"))
+        .queryParam("nodeId", nodeId)
+        .queryParam("depth", 2)
+        .when()
+        .get("/api/v1/lineage")
+        .then()
+        .statusCode(200)
+        .body("graph.id", hasItems(nodeId, "job:" + ns + ":dbt", "dataset:" + ns + ":" + in))
+        .body("graph.find { it.id == '" + nodeId + "' }.type", equalTo("DATASET"))
+        .body(
+            "graph.find { it.id == '" + nodeId + "' }.inEdges[0].origin",
+            equalTo("job:" + ns + ":dbt"))
+        .body(
+            "graph.find { it.id == 'job:" + ns + ":dbt' }.outEdges[0].destination", equalTo(nodeId))
+        .body("graph.find { it.id == '" + nodeId + "' }.data.name", equalTo(out));
+
+    String mermaid =
+        given()
+            .auth()
+            .oauth2(io.meshwork.testing.TestTokens.consumer("sales"))
+            .queryParam("nodeId", nodeId)
+            .when()
+            .get("/api/v1/lineage/export")
+            .then()
+            .statusCode(200)
+            .contentType("text/vnd.mermaid")
+            .extract()
+            .asString();
+    assertThat(mermaid)
+        .startsWith("graph TD\n")
+        .contains("(\"" + in + "\")")
+        .contains("(\"" + out + "\")")
+        .containsPattern("d\\d+ -->\\|\"dbt\"\\| d\\d+");
+
+    given()
+        .auth()
+        .oauth2(io.meshwork.testing.TestTokens.consumer("sales"))
+        .queryParam("nodeId", nodeId)
+        .queryParam("format", "dot")
+        .when()
+        .get("/api/v1/lineage/export")
+        .then()
+        .statusCode(200)
+        .body(containsString("digraph lineage {"), containsString("[label=\"dbt\"]"));
+
+    given()
+        .auth()
+        .oauth2(io.meshwork.testing.TestTokens.consumer("sales"))
+        .queryParam("nodeId", "table-without-kind")
+        .when()
+        .get("/api/v1/lineage")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("code", equalTo("lineage.node-id.invalid"));
+    given()
+        .auth()
+        .oauth2(io.meshwork.testing.TestTokens.consumer("sales"))
+        .queryParam("nodeId", "dataset:" + ns + ":missing")
+        .when()
+        .get("/api/v1/lineage")
+        .then()
+        .statusCode(404);
+    given().queryParam("nodeId", nodeId).when().get("/api/v1/lineage").then().statusCode(401);
+  }
+}

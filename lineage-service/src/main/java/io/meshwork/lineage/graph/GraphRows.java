@@ -30,7 +30,7 @@ public final class GraphRows {
         row.getLong(1),
         new NodeKey(
             NodeKind.valueOf(row.getString(2).toUpperCase(Locale.ROOT)),
-            row.getString(3),
+            row.getString(3).intern(),
             row.getString(4)),
         instant(row, 5),
         instant(row, 6),

@@ -38,6 +38,18 @@ public interface LineageConfig {
     @WithDefault("5000")
     int maxBatch();
 
+    /** Threads writing lineage; requests arriving meanwhile are written together. */
+    @WithDefault("2")
+    int writers();
+
+    /** Events written in one transaction at most (a larger batch request is never split). */
+    @WithDefault("2000")
+    int maxGroup();
+
+    /** How long a request waits for its write before answering 500. */
+    @WithDefault("60s")
+    java.time.Duration timeout();
+
     /**
      * SHA-256 hashes (hex) of API keys pipelines may send as {@code Authorization: Bearer <key>}
      * instead of a token; each key may only write lineage. None by default.

@@ -23,7 +23,10 @@ public final class GraphWalker {
 
   private GraphWalker() {}
 
-  /** Walks from the node at {@code root} (a view index) as {@code request} says. */
+  /**
+   * Walks from the node at {@code root} (a view index) as {@code request} says. The walk itself
+   * only touches int arrays; nodes are listed, in order, only as far as the request's limit.
+   */
   public static Walk walk(LineageGraph.View view, int root, Walk.Request request) {
     long at = request.asOf() == null ? NOW : request.asOf().toEpochMilli();
     TemporalGraph graph = view.edges();
@@ -34,10 +37,11 @@ public final class GraphWalker {
     List<Walk.Link> links = new ArrayList<>();
     boolean truncated = false;
     int budget = request.maxNodes();
+    int total = 0;
+    boolean rootIsDataset = view.node(root).isDataset();
     for (Direction direction : directions(request.direction())) {
       boolean downstream = direction == Direction.DOWNSTREAM;
       int generation = ++scratch.generation;
-      boolean rootIsDataset = view.node(root).isDataset();
       int rawLimit = 2 * request.depth();
       int[] queue = scratch.queue;
       int head = 0;
@@ -79,16 +83,56 @@ public final class GraphWalker {
           }
           scratch.mark[to] = generation;
           scratch.raw[to] = raw + 1;
+          scratch.via[to] = from;
           queue[tail++] = to;
           budget--;
-          Node node = view.node(to);
-          int distance = (raw + 1 + (node.isDataset() == rootIsDataset ? 0 : 1)) / 2;
-          reached.add(new Walk.Reached(node, distance, direction, view.node(from)));
+          if (request.kind() == null || view.node(to).key().kind() == request.kind()) {
+            total++;
+          }
         }
       }
+      list(view, scratch, tail, rootIsDataset, direction, request, reached);
     }
-    reached.sort(ORDER);
-    return new Walk(view.node(root), reached, links, truncated);
+    return new Walk(view.node(root), reached, total, links, truncated);
+  }
+
+  /**
+   * Adds the nodes of one direction's walk to {@code reached} in order (distance, kind, name,
+   * namespace) until the request's limit. The queue holds them in breadth-first order, which is
+   * already by distance: only each distance's group needs sorting, and only while needed.
+   */
+  private static void list(
+      LineageGraph.View view,
+      Scratch scratch,
+      int tail,
+      boolean rootIsDataset,
+      Direction direction,
+      Walk.Request request,
+      List<Walk.Reached> reached) {
+    List<Walk.Reached> group = new ArrayList<>();
+    int groupDistance = -1;
+    for (int i = 1; i < tail && reached.size() < request.limit(); i++) {
+      int vertex = scratch.queue[i];
+      Node node = view.node(vertex);
+      if (request.kind() != null && node.key().kind() != request.kind()) {
+        continue;
+      }
+      int distance = (scratch.raw[vertex] + 1 + (node.isDataset() == rootIsDataset ? 0 : 1)) / 2;
+      if (distance != groupDistance) {
+        flush(group, reached, request.limit());
+        groupDistance = distance;
+      }
+      group.add(new Walk.Reached(node, distance, direction, view.node(scratch.via[vertex])));
+    }
+    flush(group, reached, request.limit());
+  }
+
+  private static void flush(List<Walk.Reached> group, List<Walk.Reached> reached, int limit) {
+    group.sort(ORDER);
+    for (int i = 0; i < group.size() && reached.size() < limit; i++) {
+      reached.add(group.get(i));
+    }
+    group.clear();
   }
 
   /** Walks column lineage from a dataset's field, {@code depth} transformations far. */
@@ -163,6 +207,7 @@ public final class GraphWalker {
     int[] mark = new int[0];
     int[] raw = new int[0];
     int[] queue = new int[0];
+    int[] via = new int[0];
     int[] edgeMark = new int[0];
     int generation;
     int edgeGeneration;
@@ -173,6 +218,7 @@ public final class GraphWalker {
         mark = new int[size];
         raw = new int[size];
         queue = new int[size];
+        via = new int[size];
         generation = 0;
       }
       if (edgeMark.length < edges) {

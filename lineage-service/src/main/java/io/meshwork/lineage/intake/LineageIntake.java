@@ -10,23 +10,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.logging.Logger;
 
 /**
- * Takes OpenLineage events in: validates each, writes the valid ones in one transaction, and when
- * the database refuses a batch, writes its events one by one so a bad one fails alone.
+ * Takes OpenLineage events in: validates each and hands the valid ones to {@link GroupCommit}; an
+ * event the database refuses fails alone, with its reason.
  */
 @ApplicationScoped
 public class LineageIntake {
 
-  private static final Logger LOG = Logger.getLogger(LineageIntake.class);
-
-  private final GraphWriter writer;
+  private final GroupCommit writer;
   private final LineageConfig config;
   private final Counter accepted;
   private final Counter rejected;
 
-  public LineageIntake(GraphWriter writer, LineageConfig config, MeterRegistry registry) {
+  public LineageIntake(GroupCommit writer, LineageConfig config, MeterRegistry registry) {
     this.writer = writer;
     this.config = config;
     this.accepted = registry.counter("meshwork.lineage.events", "outcome", "accepted");
@@ -42,11 +39,10 @@ public class LineageIntake {
       rejected.increment();
       throw e;
     }
-    try {
-      writer.write(List.of(event));
-    } catch (SQLException e) {
+    SQLException failure = writer.write(List.of(event)).failures().get(0);
+    if (failure != null) {
       rejected.increment();
-      throw refused(e);
+      throw refused(failure);
     }
     accepted.increment();
     return IntakeResult.of(1, List.of());
@@ -77,16 +73,11 @@ public class LineageIntake {
       }
     }
     if (!valid.isEmpty()) {
-      try {
-        writer.write(valid);
-      } catch (SQLException e) {
-        LOG.debugf("Batch refused (%s); writing its events one by one", e.getSQLState());
-        for (int i = 0; i < valid.size(); i++) {
-          try {
-            writer.write(List.of(valid.get(i)));
-          } catch (SQLException one) {
-            failed.add(new IntakeResult.FailedEvent(indexes.get(i), refused(one).getMessage()));
-          }
+      List<SQLException> failures = writer.write(valid).failures();
+      for (int i = 0; i < valid.size(); i++) {
+        if (failures.get(i) != null) {
+          failed.add(
+              new IntakeResult.FailedEvent(indexes.get(i), refused(failures.get(i)).getMessage()));
         }
       }
     }

@@ -163,23 +163,24 @@ public class LineageGraphQLApi {
       DatasetView dataset, Direction direction, int depth, Integer first, String after) {
     int size = queries.pageSize(first);
     int offset = offset(after);
-    Walk walk = queries.walk(dataset.node(), direction, depth, dataset.asOf, false);
-    List<Walk.Reached> datasets =
-        walk.reached().stream().filter(r -> r.node().isDataset()).toList();
-    int end = Math.min(datasets.size(), offset + size);
-    List<DatasetView> items = new ArrayList<>(Math.max(0, end - offset));
-    for (int i = offset; i < end; i++) {
+    int limit = (int) Math.min(Integer.MAX_VALUE, (long) offset + size);
+    Walk walk =
+        queries.walk(
+            dataset.node(), direction, depth, dataset.asOf, false, NodeKind.DATASET, limit);
+    List<Walk.Reached> datasets = walk.reached();
+    List<DatasetView> items = new ArrayList<>();
+    for (int i = offset; i < datasets.size(); i++) {
       items.add(new DatasetView(datasets.get(i).node(), datasets.get(i), dataset.asOf));
     }
-    boolean more = end < datasets.size();
+    boolean more = walk.total() > limit;
     return new DatasetPage(
-        items, datasets.size(), more || walk.truncated(), more ? cursor(end) : null);
+        items, walk.total(), more || walk.truncated(), more ? cursor(limit) : null);
   }
 
   private GraphView graph(Node root, Direction direction, int depth, Integer first, Instant asOf) {
     int size = queries.graphSize(first);
-    Walk walk = queries.walk(root, direction, depth, asOf, true);
-    List<Walk.Reached> kept = walk.reached().stream().limit(size).toList();
+    Walk walk = queries.walk(root, direction, depth, asOf, true, null, size);
+    List<Walk.Reached> kept = walk.reached();
     TreeSet<String> ids = new TreeSet<>();
     ids.add(root.key().id());
     List<NodeView> nodes = new ArrayList<>();
@@ -196,8 +197,8 @@ public class LineageGraphQLApi {
         new NodeView(root, null),
         nodes,
         edges,
-        walk.reached().size(),
-        walk.truncated() || kept.size() < walk.reached().size());
+        walk.total(),
+        walk.truncated() || kept.size() < walk.total());
   }
 
   private static String cursor(int offset) {

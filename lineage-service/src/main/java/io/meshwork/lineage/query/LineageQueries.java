@@ -58,9 +58,25 @@ public class LineageQueries {
     return matches.stream().findFirst();
   }
 
+  /** Every node within {@code depth}, in order. */
   public Walk walk(Node root, Direction direction, int depth, Instant asOf, boolean withLinks) {
+    return walk(root, direction, depth, asOf, withLinks, null, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Walks within {@code depth}; lists the first {@code limit} nodes of {@code kind} (null: all).
+   */
+  public Walk walk(
+      Node root,
+      Direction direction,
+      int depth,
+      Instant asOf,
+      boolean withLinks,
+      NodeKind kind,
+      int limit) {
     Walk.Request request =
-        new Walk.Request(direction, depth(depth), asOf, config.query().maxNodes(), withLinks);
+        new Walk.Request(
+            direction, depth(depth), asOf, config.query().maxNodes(), withLinks, kind, limit);
     return graph.read(v -> GraphWalker.walk(v, v.index(root.key()), request));
   }
 

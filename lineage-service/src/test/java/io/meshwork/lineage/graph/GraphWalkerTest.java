@@ -99,6 +99,36 @@ class GraphWalkerTest {
   }
 
   @Test
+  void aLimitListsTheFirstNodesInOrderAndCountsThemAll() {
+    chain();
+    Walk walk =
+        graph.read(
+            v ->
+                GraphWalker.walk(
+                    v,
+                    v.index(NodeKey.dataset("ns", "a")),
+                    new Walk.Request(
+                        Direction.DOWNSTREAM,
+                        2,
+                        Instant.parse("2026-01-15T00:00:00Z"),
+                        100,
+                        false,
+                        NodeKind.DATASET,
+                        2)));
+    assertThat(walk.reached()).extracting(r -> r.node().name()).containsExactly("b", "d");
+    assertThat(walk.total()).isEqualTo(3);
+    Walk jobs =
+        graph.read(
+            v ->
+                GraphWalker.walk(
+                    v,
+                    v.index(NodeKey.dataset("ns", "a")),
+                    new Walk.Request(Direction.DOWNSTREAM, 2, null, 100, false, NodeKind.JOB, 10)));
+    assertThat(jobs.reached()).extracting(r -> r.node().name()).containsExactly("j1", "j2");
+    assertThat(jobs.reached()).extracting(Walk.Reached::distance).containsExactly(1, 2);
+  }
+
+  @Test
   void applyingTheSameRowsTwiceChangesNothing() {
     chain();
     int before = graph.edgeCount();

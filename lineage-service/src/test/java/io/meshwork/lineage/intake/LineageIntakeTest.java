@@ -238,4 +238,53 @@ class LineageIntakeTest {
     post(API_KEY, event).statusCode(201);
     post("wrong-pipeline-key", event).statusCode(401);
   }
+
+  @Test
+  void concurrentSingleEventsAreWrittenTogetherAndABadOneFailsAlone() throws Exception {
+    String ns = namespace();
+    String token = pipeline();
+    java.util.concurrent.ExecutorService clients =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        ObjectNode event =
+            run(
+                "COMPLETE",
+                "2026-11-01T10:00:00Z",
+                ns,
+                "group_" + i,
+                new String[] {"src"},
+                new String[] {"out_" + i});
+        if (i == 17) {
+          ((ObjectNode) event.get("outputs").get(0).get("facets"))
+              .putObject("bad")
+              .put("text", "\u0000");
+        }
+        statuses.add(
+            clients.submit(
+                () ->
+                    given()
+                        .auth()
+                        .oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body(event.toString())
+                        .when()
+                        .post("/api/v1/lineage")
+                        .then()
+                        .extract()
+                        .statusCode()));
+      }
+      for (int i = 0; i < 40; i++) {
+        assertThat(statuses.get(i).get()).as("event " + i).isEqualTo(i == 17 ? 400 : 201);
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+    for (int i = 0; i < 40; i++) {
+      assertThat(graph.find(NodeKey.job(ns, "group_" + i)).isPresent())
+          .as("job " + i)
+          .isEqualTo(i != 17);
+    }
+  }
 }

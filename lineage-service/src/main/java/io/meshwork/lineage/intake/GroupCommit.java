@@ -55,12 +55,17 @@ public class GroupCommit {
     writers.forEach(Thread::interrupt);
   }
 
-  /** Writes the events (with whatever else is waiting) and returns once they are committed. */
-  public Outcome write(List<LineageEvent> events) {
+  /** Queues the events to be written with whatever else is waiting; completes once committed. */
+  public CompletableFuture<Outcome> submit(List<LineageEvent> events) {
     Pending pending = new Pending(events, new CompletableFuture<>());
     queue.add(pending);
+    return pending.outcome();
+  }
+
+  /** Writes the events (with whatever else is waiting) and returns once they are committed. */
+  public Outcome write(List<LineageEvent> events) {
     try {
-      return pending.outcome().get(config.intake().timeout().toMillis(), TimeUnit.MILLISECONDS);
+      return submit(events).get(config.intake().timeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while writing lineage", e);

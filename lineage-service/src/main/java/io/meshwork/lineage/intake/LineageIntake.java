@@ -6,6 +6,7 @@ import io.meshwork.web.problem.MalformedRequestException;
 import io.meshwork.web.problem.ProblemException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -30,8 +31,11 @@ public class LineageIntake {
     this.rejected = registry.counter("meshwork.lineage.events", "outcome", "rejected");
   }
 
-  /** One event: written, or a 400 naming what is wrong with it. */
-  public IntakeResult one(JsonNode body) {
+  /**
+   * One event: written, or a 400 naming what is wrong with it. Nothing blocks: the answer comes
+   * when the group the event was written with is committed.
+   */
+  public Uni<IntakeResult> one(JsonNode body) {
     LineageEvent event;
     try {
       event = OpenLineageParser.parse(body);
@@ -39,13 +43,21 @@ public class LineageIntake {
       rejected.increment();
       throw e;
     }
-    SQLException failure = writer.write(List.of(event)).failures().get(0);
-    if (failure != null) {
-      rejected.increment();
-      throw refused(failure);
-    }
-    accepted.increment();
-    return IntakeResult.of(1, List.of());
+    return Uni.createFrom()
+        .completionStage(writer.submit(List.of(event)))
+        .ifNoItem()
+        .after(config.intake().timeout())
+        .fail()
+        .map(
+            outcome -> {
+              SQLException failure = outcome.failures().get(0);
+              if (failure != null) {
+                rejected.increment();
+                throw refused(failure);
+              }
+              accepted.increment();
+              return IntakeResult.of(1, List.of());
+            });
   }
 
   /** An array of events, each taken or refused on its own. */

@@ -3,6 +3,8 @@ package io.meshwork.lineage.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshwork.lineage.security.ApiKeyAuthentication;
 import io.meshwork.web.security.Roles;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -37,12 +39,15 @@ public class LineageIntakeResource {
 
   @POST
   @Operation(summary = "Record one OpenLineage RunEvent, DatasetEvent or JobEvent")
-  public Response record(JsonNode event) {
-    return Response.status(Response.Status.CREATED).entity(intake.one(event)).build();
+  public Uni<Response> record(JsonNode event) {
+    return intake
+        .one(event)
+        .map(result -> Response.status(Response.Status.CREATED).entity(result).build());
   }
 
   @POST
   @Path("/batch")
+  @Blocking
   @Operation(summary = "Record an array of OpenLineage events; each is taken or refused alone")
   public IntakeResult recordBatch(JsonNode events) {
     return intake.batch(events);

@@ -52,6 +52,11 @@ public final class ServiceEnvironment implements AutoCloseable {
     return infra;
   }
 
+  /** The JDBC URL of this environment's database (each service keeps its own schema in it). */
+  public String jdbcUrl() {
+    return env.get("QUARKUS_DATASOURCE_JDBC_URL");
+  }
+
   public KeycloakTokens tokens() {
     return new KeycloakTokens(infra);
   }

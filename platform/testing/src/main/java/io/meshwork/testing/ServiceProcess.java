@@ -52,7 +52,7 @@ public final class ServiceProcess implements AutoCloseable {
       ProcessBuilder builder =
           new ProcessBuilder(
               Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-              "-Xmx384m",
+              "-Xmx" + env.getOrDefault("MESHWORK_SERVICE_HEAP", "384m"),
               "-XX:+UseSerialGC",
               "-jar",
               jar.toString());

@@ -8,7 +8,9 @@ import io.meshwork.contracts.registry.ParsedSchema;
 import io.meshwork.contracts.registry.RegistryException;
 import io.meshwork.contracts.registry.SchemaReference;
 import io.meshwork.contracts.registry.SchemaType;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A JSON Schema document, checked against its meta-schema when registered. */
 public final class JsonSchema implements ParsedSchema {
@@ -18,14 +20,32 @@ public final class JsonSchema implements ParsedSchema {
   private final JsonNode document;
   private final String canonical;
   private final List<SchemaReference> references;
+  private final SchemaDocument withReferences;
 
-  private JsonSchema(JsonNode document, List<SchemaReference> references) {
+  private JsonSchema(
+      JsonNode document, List<SchemaReference> references, List<ParsedSchema> referenced) {
     this.document = document;
     this.canonical = document.toString();
     this.references = List.copyOf(references);
+    Map<String, SchemaDocument> named = new LinkedHashMap<>();
+    for (int i = 0; i < references.size() && i < referenced.size(); i++) {
+      if (referenced.get(i) instanceof JsonSchema other) {
+        named.put(references.get(i).name(), other.withReferences);
+      }
+    }
+    this.withReferences = new SchemaDocument(document, Map.copyOf(named));
   }
 
   public static JsonSchema parse(String text, List<SchemaReference> references) {
+    return parse(text, references, List.of());
+  }
+
+  /**
+   * Parses {@code text}; {@code referenced} are the schemas its references point at, in the same
+   * order, so that {@code $ref}s into them are followed when checking compatibility.
+   */
+  public static JsonSchema parse(
+      String text, List<SchemaReference> references, List<ParsedSchema> referenced) {
     JsonNode document;
     try {
       document = JSON.readTree(text);
@@ -50,7 +70,7 @@ public final class JsonSchema implements ParsedSchema {
       throw RegistryException.invalidSchema(
           "Invalid schema of type JSON: " + String.join("; ", problems));
     }
-    return new JsonSchema(document, references);
+    return new JsonSchema(document, references, referenced);
   }
 
   public JsonNode document() {
@@ -84,6 +104,6 @@ public final class JsonSchema implements ParsedSchema {
               type().name(),
               "Keep the subject's schema type; register other types under another subject."));
     }
-    return JsonSchemaCompatibility.readIssues(document, other.document);
+    return JsonSchemaCompatibility.readIssues(withReferences, other.withReferences);
   }
 }

@@ -29,6 +29,11 @@ public final class JsonSchemaCompatibility {
 
   /** Issues that stop {@code reader} from accepting everything {@code writer} accepts. */
   public static List<CompatibilityIssue> readIssues(JsonNode reader, JsonNode writer) {
+    return readIssues(SchemaDocument.alone(reader), SchemaDocument.alone(writer));
+  }
+
+  /** The same, with {@code $ref}s into referenced documents followed. */
+  public static List<CompatibilityIssue> readIssues(SchemaDocument reader, SchemaDocument writer) {
     List<CompatibilityIssue> issues = new ArrayList<>();
     new Check(issues).includes(SchemaView.of(writer), SchemaView.of(reader), "#", 0);
     return issues;

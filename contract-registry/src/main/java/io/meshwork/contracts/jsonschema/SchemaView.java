@@ -34,36 +34,54 @@ final class SchemaView {
   private static final int MAX_REF_HOPS = 32;
 
   final JsonNode node;
-  final JsonNode root;
+  final SchemaDocument document;
 
-  private SchemaView(JsonNode node, JsonNode root) {
+  private SchemaView(JsonNode node, SchemaDocument document) {
     this.node = node;
-    this.root = root;
+    this.document = document;
   }
 
   static SchemaView of(JsonNode root) {
-    return new SchemaView(root, root).resolved();
+    return of(SchemaDocument.alone(root));
+  }
+
+  static SchemaView of(SchemaDocument document) {
+    return new SchemaView(document.root(), document).resolved();
   }
 
   SchemaView child(JsonNode child) {
-    return new SchemaView(child == null ? BooleanNode.TRUE : child, root).resolved();
+    return new SchemaView(child == null ? BooleanNode.TRUE : child, document).resolved();
   }
 
-  /** Follows {@code $ref}s into this document (#/definitions/.., #/$defs/..). */
+  /**
+   * Follows {@code $ref}s: into this document ({@code #/$defs/..}), or into a referenced one by its
+   * reference name ({@code other.json#/$defs/..}). A ref it cannot follow stays as it is.
+   */
   private SchemaView resolved() {
     JsonNode current = node;
+    SchemaDocument in = document;
     for (int hops = 0; hops < MAX_REF_HOPS && current.isObject() && current.has("$ref"); hops++) {
       String ref = current.get("$ref").asText();
-      if (!ref.startsWith("#")) {
-        return new SchemaView(current, root);
+      int hash = ref.indexOf('#');
+      String name = hash < 0 ? ref : ref.substring(0, hash);
+      String pointer = hash < 0 ? "" : ref.substring(hash + 1);
+      SchemaDocument target = name.isEmpty() ? in : in.references().get(name);
+      if (target == null) {
+        return new SchemaView(current, in);
       }
-      JsonNode target = root.at(ref.substring(1));
-      if (target.isMissingNode()) {
-        return new SchemaView(current, root);
+      JsonNode found;
+      try {
+        found = target.root().at(pointer);
+      } catch (IllegalArgumentException notAPointer) {
+        return new SchemaView(current, in);
       }
-      current = target;
+      if (found.isMissingNode()) {
+        return new SchemaView(current, in);
+      }
+      current = found;
+      in = target;
     }
-    return new SchemaView(current, root);
+    return new SchemaView(current, in);
   }
 
   /** True for {@code true}, {@code {}} and schemas with only annotations. */

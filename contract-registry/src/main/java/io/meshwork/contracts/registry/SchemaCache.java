@@ -35,7 +35,7 @@ public class SchemaCache {
     }
     return switch (type) {
       case AVRO -> AvroSchema.parse(text, references, referenced);
-      case JSON -> JsonSchema.parse(text, references);
+      case JSON -> JsonSchema.parse(text, references, referenced);
     };
   }
 

@@ -559,4 +559,86 @@ class SchemaRegistryResourceTest {
         .body("error_code", equalTo(42208))
         .body("message", containsString("?domain="));
   }
+
+  private static String withReferences(
+      String type, String schema, String name, String subject, int version) {
+    return "{\"schemaType\":\""
+        + type
+        + "\",\"schema\":"
+        + quote(schema)
+        + ",\"references\":[{\"name\":\""
+        + name
+        + "\",\"subject\":\""
+        + subject
+        + "\",\"version\":"
+        + version
+        + "}]}";
+  }
+
+  @Test
+  void avroReferencesResolveToTheReferencedSubjectsNamedTypes() {
+    String addresses = subject();
+    registerOk(
+        addresses,
+        body(
+            "{\"type\":\"record\",\"name\":\"Address\",\"namespace\":\"io.meshwork.test\","
+                + "\"fields\":[{\"name\":\"street\",\"type\":\"string\"}]}"));
+    String customers = subject();
+    String customer =
+        "{\"type\":\"record\",\"name\":\"Customer\",\"namespace\":\"io.meshwork.test\","
+            + "\"fields\":[{\"name\":\"address\",\"type\":\"io.meshwork.test.Address\"}]}";
+
+    int id =
+        registerOk(
+            customers, withReferences("AVRO", customer, "io.meshwork.test.Address", addresses, 1));
+
+    as(OWNER)
+        .when()
+        .get("/schemas/ids/{id}", id)
+        .then()
+        .statusCode(200)
+        .body("references[0].subject", equalTo(addresses));
+    as(OWNER)
+        .when()
+        .get("/subjects/{s}/versions/1/referencedby", addresses)
+        .then()
+        .statusCode(200)
+        .body("$", hasItems(id));
+    // Without the reference the named type is unknown: 42201 with the parser's reason.
+    register(customers + "x", body(customer)).statusCode(422).body("error_code", equalTo(42201));
+    // A reference to a version that does not exist is refused the same way.
+    register(customers, withReferences("AVRO", customer, "io.meshwork.test.Address", addresses, 9))
+        .statusCode(422)
+        .body("error_code", equalTo(42201));
+  }
+
+  @Test
+  void jsonSchemaReferencesAreFollowedByTheCompatibilityCheck() {
+    String addresses = subject();
+    registerOk(
+        addresses,
+        jsonBody(
+            "{\"$defs\":{\"Address\":{\"type\":\"object\",\"properties\":{\"street\":{\"type\":\"string\"}},"
+                + "\"required\":[\"street\"]}}}"));
+    registerOk(
+        addresses,
+        jsonBody(
+            "{\"$defs\":{\"Address\":{\"type\":\"object\",\"properties\":{\"street\":{\"type\":\"string\"},"
+                + "\"zip\":{\"type\":\"string\"}},\"required\":[\"street\",\"zip\"]}}}"));
+    as(OWNER)
+        .body("{\"compatibility\":\"NONE\"}")
+        .when()
+        .put("/config/{s}", addresses)
+        .then()
+        .statusCode(200);
+    String customers = subject();
+    String customer =
+        "{\"type\":\"object\",\"properties\":{\"address\":{\"$ref\":\"address.json#/$defs/Address\"}}}";
+    registerOk(customers, withReferences("JSON", customer, "address.json", addresses, 1));
+
+    // Same customer document, but its Address now requires a zip that old records lack.
+    register(customers, withReferences("JSON", customer, "address.json", addresses, 2))
+        .statusCode(409)
+        .body("message", org.hamcrest.Matchers.containsString("zip"));
+  }
 }

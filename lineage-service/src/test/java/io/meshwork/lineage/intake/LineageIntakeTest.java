@@ -50,6 +50,17 @@ class LineageIntakeTest {
         .then();
   }
 
+  private static ValidatableResponse postBatch(String body) {
+    return given()
+        .auth()
+        .oauth2(pipeline())
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post("/api/v1/lineage/batch")
+        .then();
+  }
+
   @Test
   void aRunEventIsRecordedWith201AndIsInTheGraphWhenThePostReturns() {
     String ns = namespace();
@@ -147,14 +158,7 @@ class LineageIntakeTest {
     batch.add(
         run("COMPLETE", "2026-11-01T10:00:00Z", ns, "j3", new String[] {"b"}, new String[] {"c"}));
 
-    given()
-        .auth()
-        .oauth2(pipeline())
-        .contentType(ContentType.JSON)
-        .body(batch.toString())
-        .when()
-        .post("/api/v1/lineage/batch")
-        .then()
+    postBatch(batch.toString())
         .statusCode(200)
         .body("status", equalTo("partial_success"))
         .body("summary.received", equalTo(3))
@@ -182,14 +186,7 @@ class LineageIntakeTest {
         .put("text", "nul \u0000 byte");
     batch.add(unstorable);
 
-    given()
-        .auth()
-        .oauth2(pipeline())
-        .contentType(ContentType.JSON)
-        .body(batch.toString())
-        .when()
-        .post("/api/v1/lineage/batch")
-        .then()
+    postBatch(batch.toString())
         .statusCode(200)
         .body("summary.successful", equalTo(1))
         .body("failed_events[0].index", equalTo(1));
@@ -200,14 +197,7 @@ class LineageIntakeTest {
 
   @Test
   void aBatchMustBeAnArray() {
-    given()
-        .auth()
-        .oauth2(pipeline())
-        .contentType(ContentType.JSON)
-        .body("{}")
-        .when()
-        .post("/api/v1/lineage/batch")
-        .then()
+    postBatch("{}")
         .statusCode(400)
         .contentType("application/problem+json")
         .body("code", equalTo("lineage.batch.invalid"));

@@ -43,6 +43,10 @@ class LineageGraphQLTest {
     return name + "_" + Fixtures.randomSuffix(6);
   }
 
+  private static io.restassured.specification.RequestSpecification asReader() {
+    return given().auth().oauth2(io.meshwork.testing.TestTokens.consumer("sales"));
+  }
+
   @Test
   void theSeedsQueryWorksAsWritten() {
     String ns = namespace();
@@ -413,9 +417,7 @@ class LineageGraphQLTest {
         run("COMPLETE", "2026-11-01T10:00:00Z", ns, "dbt", new String[] {in}, new String[] {out}));
     String nodeId = "dataset:" + ns + ":" + out;
 
-    given()
-        .auth()
-        .oauth2(io.meshwork.testing.TestTokens.consumer("sales"))
+    asReader()
         .queryParam("nodeId", nodeId)
         .queryParam("depth", 2)
         .when()
@@ -432,9 +434,7 @@ class LineageGraphQLTest {
         .body("graph.find { it.id == '" + nodeId + "' }.data.name", equalTo(out));
 
     String mermaid =
-        given()
-            .auth()
-            .oauth2(io.meshwork.testing.TestTokens.consumer("sales"))
+        asReader()
             .queryParam("nodeId", nodeId)
             .when()
             .get("/api/v1/lineage/export")
@@ -449,9 +449,7 @@ class LineageGraphQLTest {
         .contains("(\"" + out + "\")")
         .containsPattern("d\\d+ -->\\|\"dbt\"\\| d\\d+");
 
-    given()
-        .auth()
-        .oauth2(io.meshwork.testing.TestTokens.consumer("sales"))
+    asReader()
         .queryParam("nodeId", nodeId)
         .queryParam("format", "dot")
         .when()
@@ -460,9 +458,7 @@ class LineageGraphQLTest {
         .statusCode(200)
         .body(containsString("digraph lineage {"), containsString("[label=\"dbt\"]"));
 
-    given()
-        .auth()
-        .oauth2(io.meshwork.testing.TestTokens.consumer("sales"))
+    asReader()
         .queryParam("nodeId", "table-without-kind")
         .when()
         .get("/api/v1/lineage")
@@ -470,9 +466,7 @@ class LineageGraphQLTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("code", equalTo("lineage.node-id.invalid"));
-    given()
-        .auth()
-        .oauth2(io.meshwork.testing.TestTokens.consumer("sales"))
+    asReader()
         .queryParam("nodeId", "dataset:" + ns + ":missing")
         .when()
         .get("/api/v1/lineage")

@@ -77,7 +77,7 @@ class ProvisioningEventsListenerTest {
     org.assertj.core.api.Assertions.assertThat(node.domain()).isEqualTo("marketing");
     org.assertj.core.api.Assertions.assertThat(node.owners()).containsExactly("team-marketing");
     org.assertj.core.api.Assertions.assertThat(
-            node("kafka://localhost:9092", "marketing." + name + ".v1"))
+            node("kafka://" + TestKafka.bootstrapServers(), "marketing." + name + ".v1"))
         .isPresent();
     org.assertj.core.api.Assertions.assertThat(node("s3://data-lake", "domain=marketing/" + name))
         .isPresent();

@@ -22,6 +22,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshwork.lineage.OpenLineageEvents;
 import io.meshwork.testing.Fixtures;
 import io.meshwork.testing.MeshworkTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -473,5 +474,58 @@ class LineageGraphQLTest {
         .then()
         .statusCode(404);
     given().queryParam("nodeId", nodeId).when().get("/api/v1/lineage").then().statusCode(401);
+  }
+
+  @Test
+  void aJobEventDeclaresWhatAJobReadsAndWritesFromItsTime() {
+    String ns = namespace();
+    String out = unique("declared_out");
+    String in1 = unique("declared_in1");
+    String in2 = unique("declared_in2");
+    ObjectNode first =
+        run(
+            "COMPLETE",
+            "2026-10-01T00:00:00Z",
+            ns,
+            "declared",
+            new String[] {in1},
+            new String[] {out});
+    ObjectNode declaration =
+        run(
+            "COMPLETE",
+            "2026-10-10T00:00:00Z",
+            ns,
+            "declared",
+            new String[] {in2},
+            new String[] {out});
+    declaration.remove("run");
+    declaration.remove("eventType");
+    record(first, declaration);
+
+    graphql("{ dataset(name: \"" + out + "\") { upstream { name } } }")
+        .body("data.dataset.upstream.name", contains(in2));
+    graphql(
+            "{ dataset(name: \""
+                + out
+                + "\", asOf: \"2026-10-05T00:00:00Z\") { upstream { name } } }")
+        .body("data.dataset.upstream.name", contains(in1));
+  }
+
+  @Test
+  void aDatasetEventUpdatesTheDatasetItNames() {
+    String ns = namespace();
+    String name = unique("announced");
+    ObjectNode event = OpenLineageEvents.JSON.createObjectNode();
+    event
+        .put("eventTime", "2026-11-03T08:00:00Z")
+        .put("producer", OpenLineageEvents.PRODUCER)
+        .put("schemaURL", "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/DatasetEvent");
+    event.set("dataset", dataProduct(owner(dataset(ns, name), "team:growth"), "growth-metrics"));
+    record(event);
+
+    graphql("{ dataset(name: \"" + name + "\") { lastUpdated owners dataProduct } }")
+        .body("data.dataset.lastUpdated", equalTo("2026-11-03T08:00:00Z"))
+        .body("data.dataset.owners", contains("team:growth"))
+        .body("data.dataset.dataProduct", equalTo("growth-metrics"));
   }
 }

@@ -58,6 +58,15 @@ public final class LineageLoad {
                   "MESHWORK_SERVICE_HEAP", "2g",
                   "MESHWORK_LINEAGE_QUERY_MAX_NODES", "5000000",
                   "MESHWORK_LINEAGE_INTAKE_API_KEYS", sha256(apiKey)));
+      // -Dbench.env.NAME=value sets the service's environment variable NAME, to try settings.
+      System.getProperties()
+          .stringPropertyNames()
+          .forEach(
+              key -> {
+                if (key.startsWith("bench.env.")) {
+                  settings.put(key.substring("bench.env.".length()), System.getProperty(key));
+                }
+              });
       String recording = System.getProperty("bench.jfr");
       if (recording != null) {
         // For profiling: a flight recording of the measured service.
@@ -268,7 +277,17 @@ public final class LineageLoad {
   // ------------------------------------------------------------------------------------------
 
   /** A COMPLETE run reading two datasets and writing one, with a schema facet; names recur. */
+  /**
+   * Events are made before the clock starts, so that the load generator (on the same two cores)
+   * does not spend the service's CPU on formatting and random UUIDs while it is measured.
+   */
+  private static String[] events = new String[0];
+
   private static String event(int i) {
+    return i < events.length ? events[i] : makeEvent(i);
+  }
+
+  private static String makeEvent(int i) {
     int job = i % 2000;
     String ns = "postgres://bench-ingest:5432";
     return """
@@ -295,6 +314,10 @@ public final class LineageLoad {
   }
 
   private static void intake(String base, String apiKey, Connection db) throws Exception {
+    events = new String[Integer.getInteger("bench.events", 150_000)];
+    for (int i = 0; i < events.length; i++) {
+      events[i] = makeEvent(i);
+    }
     java.util.concurrent.atomic.AtomicInteger counter =
         new java.util.concurrent.atomic.AtomicInteger();
     Load.run(4, Duration.ofSeconds(5), i -> single(base, apiKey, counter.getAndIncrement()));

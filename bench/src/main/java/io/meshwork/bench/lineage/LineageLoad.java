@@ -28,7 +28,7 @@ import java.util.Random;
  * over the same edge table, (c) as a breadth-first search over adjacency arrays in this process,
  * the practical limit. Every GraphQL answer's count is checked against (c).
  *
- * <p>Intake: OpenLineage events per second sent one per request by 16 clients, and in batches,
+ * <p>Intake: OpenLineage events per second sent one per request by 32 clients, and in batches,
  * against a plain JDBC batch insert of the same rows (raw event, nodes, edges) into bare tables.
  */
 public final class LineageLoad {
@@ -39,7 +39,7 @@ public final class LineageLoad {
   private static final int RECURSIVE_TIMEOUT_MS = 30_000;
   private static final int[] DEPTHS = {1, 5, 20};
   private static final int BATCH = 200;
-  private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
+  private static final int CLIENTS = Integer.getInteger("bench.clients", 32);
 
   private LineageLoad() {}
 

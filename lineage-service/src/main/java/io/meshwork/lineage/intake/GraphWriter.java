@@ -210,9 +210,15 @@ public class GraphWriter {
       this.plan = plan;
     }
 
+    /**
+     * Two round trips whatever the batch holds: the statements of each stage go to the server
+     * together (one multi-statement prepared statement) and run in order; the second stage needs
+     * the node ids the first returns.
+     */
     GraphChanges run() throws SQLException {
       upsertNodes();
       insertEvents();
+      flush();
       upsertRuns();
       insertRunDatasets();
       openEdges();
@@ -220,11 +226,47 @@ public class GraphWriter {
       closeEdges();
       closeColumnEdges();
       markJobIo();
+      flush();
       return new GraphChanges(nodes, edges, columnEdges);
     }
 
+    /** A statement waiting to be sent with the others of its stage. */
+    private record Step(String sql, Rows rows, String[] types, RowReader reader) {}
+
+    private final List<Step> steps = new ArrayList<>();
+
+    /** Sends the waiting statements in one round trip and reads their results in order. */
+    private void flush() throws SQLException {
+      if (steps.isEmpty()) {
+        return;
+      }
+      StringBuilder sql = new StringBuilder();
+      for (Step step : steps) {
+        sql.append(sql.isEmpty() ? "" : ";\n").append(step.sql());
+      }
+      try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+        int index = 1;
+        for (Step step : steps) {
+          index = step.rows().bind(connection, statement, index, step.types());
+        }
+        boolean resultSet = statement.execute();
+        for (Step step : steps) {
+          if (resultSet) {
+            try (ResultSet row = statement.getResultSet()) {
+              while (row.next()) {
+                step.reader().read(row);
+              }
+            }
+          }
+          resultSet = statement.getMoreResults();
+        }
+      } finally {
+        steps.clear();
+      }
+    }
+
     /** Nodes the graph already holds and the batch says nothing new about are not written. */
-    private void upsertNodes() throws SQLException {
+    private void upsertNodes() {
       Map<NodeKey, Node> known = graph.known(List.copyOf(plan.nodes.keySet()));
       Rows rows = new Rows(11);
       for (NodeDraft draft : plan.nodes.values()) {
@@ -246,17 +288,15 @@ public class GraphWriter {
             draft.ownersJson(),
             draft.facets.toString());
       }
-      if (rows.isEmpty()) {
-        return;
-      }
-      try (PreparedStatement statement = rows.bind(connection, UPSERT_NODES, "text");
-          ResultSet row = statement.executeQuery()) {
-        while (row.next()) {
-          Node node = GraphRows.node(row);
-          nodes.add(node);
-          ids.put(node.key(), node.id());
-        }
-      }
+      query(
+          rows,
+          UPSERT_NODES,
+          row -> {
+            Node node = GraphRows.node(row);
+            nodes.add(node);
+            ids.put(node.key(), node.id());
+          },
+          "text");
     }
 
     private boolean unchanged(NodeDraft draft, Node node) {
@@ -266,7 +306,7 @@ public class GraphWriter {
               || (node.lastUpdated() != null && !draft.lastUpdated.isAfter(node.lastUpdated())));
     }
 
-    private void insertEvents() throws SQLException {
+    private void insertEvents() {
       Rows rows = new Rows(8);
       for (LineageEvent event : plan.events) {
         rows.add(
@@ -282,7 +322,7 @@ public class GraphWriter {
       update(rows, INSERT_EVENTS, "text");
     }
 
-    private void upsertRuns() throws SQLException {
+    private void upsertRuns() {
       Rows rows = new Rows(7);
       for (RunDraft run : plan.runs.values()) {
         rows.add(
@@ -297,7 +337,7 @@ public class GraphWriter {
       update(rows, UPSERT_RUNS, "text", "bigint", "text", "text", "text", "text", "text");
     }
 
-    private void insertRunDatasets() throws SQLException {
+    private void insertRunDatasets() {
       List<RunDataset> sorted = new ArrayList<>(plan.runDatasets);
       sorted.sort(
           Comparator.comparing(RunDataset::runId)
@@ -310,7 +350,7 @@ public class GraphWriter {
       update(rows, INSERT_RUN_DATASETS, "text", "bigint", "text");
     }
 
-    private void openEdges() throws SQLException {
+    private void openEdges() {
       List<Map.Entry<EdgeKey, Instant>> sorted = new ArrayList<>(plan.edges.entrySet());
       sorted.sort(
           Comparator.comparing((Map.Entry<EdgeKey, Instant> e) -> ids.get(e.getKey().source()))
@@ -334,7 +374,7 @@ public class GraphWriter {
           "bigint");
     }
 
-    private void openColumnEdges() throws SQLException {
+    private void openColumnEdges() {
       Rows rows = new Rows(7);
       for (Map.Entry<ColumnKey, ColumnDraft> column : sortedColumns()) {
         ColumnKey key = column.getKey();
@@ -379,7 +419,7 @@ public class GraphWriter {
       return rows;
     }
 
-    private void closeEdges() throws SQLException {
+    private void closeEdges() {
       query(
           completions(),
           CLOSE_EDGES,
@@ -389,7 +429,7 @@ public class GraphWriter {
           "text");
     }
 
-    private void closeColumnEdges() throws SQLException {
+    private void closeColumnEdges() {
       Rows rows = new Rows(4);
       for (Map.Entry<OutputKey, ColumnCompletion> entry : plan.columnCompletions.entrySet()) {
         ArrayNode keep = JSON.createArrayNode();
@@ -415,29 +455,18 @@ public class GraphWriter {
           "text");
     }
 
-    private void markJobIo() throws SQLException {
+    private void markJobIo() {
       update(completions(), MARK_JOB_IO, "bigint", "text", "text");
     }
 
-    private void update(Rows rows, String sql, String... types) throws SQLException {
-      if (rows.isEmpty()) {
-        return;
-      }
-      try (PreparedStatement statement = rows.bind(connection, sql, types)) {
-        statement.executeUpdate();
-      }
+    private void update(Rows rows, String sql, String... types) {
+      query(rows, sql, row -> {}, types);
     }
 
-    private void query(Rows rows, String sql, RowReader reader, String... types)
-        throws SQLException {
-      if (rows.isEmpty()) {
-        return;
-      }
-      try (PreparedStatement statement = rows.bind(connection, sql, types);
-          ResultSet row = statement.executeQuery()) {
-        while (row.next()) {
-          reader.read(row);
-        }
+    /** Queues a statement for the next flush; nothing to write, nothing sent. */
+    private void query(Rows rows, String sql, RowReader reader, String... types) {
+      if (!rows.isEmpty()) {
+        steps.add(new Step(sql, rows, types, reader));
       }
     }
   }
@@ -466,23 +495,21 @@ public class GraphWriter {
       return columns.get(0).isEmpty();
     }
 
-    /** Binds column i as an array of {@code types[i]} (or of types[0] for all if one given). */
-    PreparedStatement bind(Connection connection, String sql, String... types) throws SQLException {
-      PreparedStatement statement = connection.prepareStatement(sql);
-      try {
-        for (int i = 0; i < columns.size(); i++) {
-          String type = types.length == 1 ? types[0] : types[i];
-          Object[] values =
-              "bigint".equals(type)
-                  ? columns.get(i).toArray(new Long[0])
-                  : columns.get(i).toArray(new String[0]);
-          statement.setArray(i + 1, connection.createArrayOf(type, values));
-        }
-        return statement;
-      } catch (SQLException | RuntimeException e) {
-        statement.close();
-        throw e;
+    /**
+     * Binds column i as an array of {@code types[i]} (or of types[0] for all if one given) from
+     * parameter {@code first} on; returns the next free parameter index.
+     */
+    int bind(Connection connection, PreparedStatement statement, int first, String... types)
+        throws SQLException {
+      for (int i = 0; i < columns.size(); i++) {
+        String type = types.length == 1 ? types[0] : types[i];
+        Object[] values =
+            "bigint".equals(type)
+                ? columns.get(i).toArray(new Long[0])
+                : columns.get(i).toArray(new String[0]);
+        statement.setArray(first + i, connection.createArrayOf(type, values));
       }
+      return first + columns.size();
     }
   }
 

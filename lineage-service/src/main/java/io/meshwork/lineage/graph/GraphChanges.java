@@ -6,8 +6,6 @@ import java.util.List;
 /** Rows of the lineage tables as written, to apply to the graph in memory. */
 public record GraphChanges(List<Node> nodes, List<Edge> edges, List<ColumnEdge> columnEdges) {
 
-  public static final GraphChanges NONE = new GraphChanges(List.of(), List.of(), List.of());
-
   public boolean isEmpty() {
     return nodes.isEmpty() && edges.isEmpty() && columnEdges.isEmpty();
   }

@@ -25,6 +25,12 @@ public final class GraphRows {
 
   private GraphRows() {}
 
+  /** Reads one row of a result; the readers of every lineage query share this shape. */
+  @FunctionalInterface
+  public interface RowReader {
+    void read(ResultSet row) throws SQLException;
+  }
+
   public static Node node(ResultSet row) throws SQLException {
     return new Node(
         row.getLong(1),

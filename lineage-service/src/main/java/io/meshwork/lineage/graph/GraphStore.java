@@ -1,6 +1,7 @@
 package io.meshwork.lineage.graph;
 
 import io.agroal.api.AgroalDataSource;
+import io.meshwork.lineage.graph.GraphRows.RowReader;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,10 +25,15 @@ import org.jboss.logging.Logger;
 public class GraphStore {
 
   private static final Logger LOG = Logger.getLogger(GraphStore.class);
-  private static final String SNAPSHOT =
-      "SELECT pg_snapshot_xmax(s)::text::bigint,"
-          + " ARRAY(SELECT x::text::bigint FROM pg_snapshot_xip(s) AS x)"
-          + " FROM (SELECT pg_current_snapshot() AS s) AS snapshot";
+
+  /** The current snapshot's watermark, as {@link Watermark#of} reads it. */
+  private static final String WATERMARK =
+      "pg_snapshot_xmax(s)::text::bigint,"
+          + " ARRAY(SELECT x::text::bigint FROM pg_snapshot_xip(s) AS x)";
+
+  private static final String FROM_SNAPSHOT =
+      " FROM (SELECT pg_current_snapshot() AS s) AS snapshot";
+  private static final String SNAPSHOT = "SELECT " + WATERMARK + FROM_SNAPSHOT;
   private static final String CHANGED = "tx >= ? OR tx = ANY(?)";
 
   /**
@@ -35,11 +41,11 @@ public class GraphStore {
    * prepared statement, where {@code tx >= ?} under a generic plan is a scan of the whole table.
    */
   private static final String ANY_CHANGES =
-      "SELECT pg_snapshot_xmax(s)::text::bigint,"
-          + " ARRAY(SELECT x::text::bigint FROM pg_snapshot_xip(s) AS x),"
-          + " GREATEST((SELECT max(tx) FROM lineage_node), (SELECT max(tx) FROM lineage_edge),"
+      "SELECT "
+          + WATERMARK
+          + ", GREATEST((SELECT max(tx) FROM lineage_node), (SELECT max(tx) FROM lineage_edge),"
           + " (SELECT max(tx) FROM lineage_column_edge))"
-          + " FROM (SELECT pg_current_snapshot() AS s) AS snapshot";
+          + FROM_SNAPSHOT;
 
   private static final String RUNNING_CHANGED =
       "SELECT EXISTS (SELECT 1 FROM lineage_node WHERE tx = ANY(?))"
@@ -49,8 +55,7 @@ public class GraphStore {
   private final AgroalDataSource dataSource;
   private final LineageGraph graph;
 
-  private long xmax;
-  private Long[] running = new Long[0];
+  private Watermark seen = Watermark.NONE;
   private long lastLookStarted;
 
   public GraphStore(AgroalDataSource dataSource, LineageGraph graph) {
@@ -98,13 +103,11 @@ public class GraphStore {
           // The catch-up reads bind the watermark; only a custom plan uses the tx index for it.
           plans.execute("SET LOCAL plan_cache_mode = force_custom_plan");
         }
-        long seenXmax;
-        Long[] seenRunning;
+        Watermark now;
         try (PreparedStatement snapshot = connection.prepareStatement(SNAPSHOT);
             ResultSet row = snapshot.executeQuery()) {
           row.next();
-          seenXmax = row.getLong(1);
-          seenRunning = (Long[]) row.getArray(2).getArray();
+          now = Watermark.of(row);
         }
         String where = everything ? "" : " WHERE " + CHANGED;
         List<Node> nodes = new ArrayList<>();
@@ -134,8 +137,7 @@ public class GraphStore {
             row -> columns.add(GraphRows.columnEdge(row)));
         graph.apply(new GraphChanges(List.of(), edges, columns));
         connection.commit();
-        xmax = seenXmax;
-        running = seenRunning;
+        seen = now;
       } finally {
         connection.rollback();
         connection.setReadOnly(false);
@@ -150,21 +152,19 @@ public class GraphStore {
    * next mark. Transactions that were running at the last look are checked apart (rarely any).
    */
   private boolean anyChanges(Connection connection) throws SQLException {
-    long seenXmax;
-    Long[] seenRunning;
+    Watermark now;
     try (PreparedStatement look = connection.prepareStatement(ANY_CHANGES);
         ResultSet row = look.executeQuery()) {
       row.next();
-      seenXmax = row.getLong(1);
-      seenRunning = (Long[]) row.getArray(2).getArray();
+      now = Watermark.of(row);
       long newest = row.getLong(3);
-      if (!row.wasNull() && newest >= xmax) {
+      if (!row.wasNull() && newest >= seen.xmax()) {
         return true;
       }
     }
-    if (running.length > 0) {
+    if (seen.running().length > 0) {
       try (PreparedStatement look = connection.prepareStatement(RUNNING_CHANGED)) {
-        Array array = connection.createArrayOf("bigint", running);
+        Array array = connection.createArrayOf("bigint", seen.running());
         for (int i = 1; i <= 3; i++) {
           look.setArray(i, array);
         }
@@ -176,8 +176,7 @@ public class GraphStore {
         }
       }
     }
-    xmax = seenXmax;
-    running = seenRunning;
+    seen = now;
     return false;
   }
 
@@ -186,8 +185,8 @@ public class GraphStore {
     try (PreparedStatement query = connection.prepareStatement(sql)) {
       query.setFetchSize(10_000);
       if (!everything) {
-        query.setLong(1, xmax);
-        query.setArray(2, connection.createArrayOf("bigint", running));
+        query.setLong(1, seen.xmax());
+        query.setArray(2, connection.createArrayOf("bigint", seen.running()));
       }
       try (ResultSet row = query.executeQuery()) {
         while (row.next()) {
@@ -197,7 +196,17 @@ public class GraphStore {
     }
   }
 
-  private interface RowReader {
-    void read(ResultSet row) throws SQLException;
+  /**
+   * What a look saw: {@code xmax}, the first transaction id not yet visible, and the ids that were
+   * still running. A later look reads the rows of exactly those transactions and any newer.
+   */
+  private record Watermark(long xmax, Long[] running) {
+
+    static final Watermark NONE = new Watermark(0, new Long[0]);
+
+    /** Reads the first two columns of a snapshot query. */
+    static Watermark of(ResultSet row) throws SQLException {
+      return new Watermark(row.getLong(1), (Long[]) row.getArray(2).getArray());
+    }
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.agroal.api.AgroalDataSource;
 import io.meshwork.lineage.graph.GraphChanges;
 import io.meshwork.lineage.graph.GraphRows;
+import io.meshwork.lineage.graph.GraphRows.RowReader;
 import io.meshwork.lineage.graph.LineageGraph;
 import io.meshwork.lineage.graph.Node;
 import io.meshwork.lineage.graph.NodeKey;
@@ -469,10 +470,6 @@ public class GraphWriter {
         steps.add(new Step(sql, rows, types, reader));
       }
     }
-  }
-
-  private interface RowReader {
-    void read(ResultSet row) throws SQLException;
   }
 
   /** Column-wise values, bound as one array parameter per column. */

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +27,12 @@ public class GroupCommit {
   private static final Logger LOG = Logger.getLogger(GroupCommit.class);
 
   /** What became of each event of a request: null when written, else why not. */
-  public record Outcome(List<SQLException> failures) {}
+  public record Outcome(List<SQLException> failures) {
+
+    static Outcome allWritten(int events) {
+      return new Outcome(Collections.nCopies(events, null));
+    }
+  }
 
   private record Pending(List<LineageEvent> events, CompletableFuture<Outcome> outcome) {}
 
@@ -103,18 +109,22 @@ public class GroupCommit {
   private void writeGroup(List<Pending> group) {
     List<LineageEvent> all = new ArrayList<>();
     group.forEach(p -> all.addAll(p.events()));
+    SQLException refused;
     try {
       writer.write(all);
-      for (Pending pending : group) {
-        List<SQLException> none = new ArrayList<>();
-        pending.events().forEach(e -> none.add(null));
-        pending.outcome().complete(new Outcome(none));
-      }
+      group.forEach(p -> p.outcome().complete(Outcome.allWritten(p.events().size())));
       return;
     } catch (SQLException e) {
-      LOG.debugf(
-          "Group of %d events refused (%s); writing them one by one", all.size(), e.getSQLState());
+      refused = e;
     }
+    if (all.size() == 1) {
+      // A group of one event already is that event written alone: nothing to retry.
+      group.get(0).outcome().complete(new Outcome(Collections.singletonList(refused)));
+      return;
+    }
+    LOG.debugf(
+        "Group of %d events refused (%s); writing them one by one",
+        all.size(), refused.getSQLState());
     for (Pending pending : group) {
       List<SQLException> failures = new ArrayList<>();
       for (LineageEvent event : pending.events()) {

@@ -109,7 +109,7 @@ public class LineageGraphQLApi {
     if (node == null) {
       return List.of();
     }
-    int hops = depth == null ? queries.maxDepth() : depth;
+    int hops = queries.depthOrMax(depth);
     List<ColumnView> views = new ArrayList<>();
     for (ColumnReached reached : queries.columns(node, field, direction, hops, asOf)) {
       views.add(new ColumnView(reached));
@@ -127,7 +127,7 @@ public class LineageGraphQLApi {
     if (node == null) {
       return null;
     }
-    int hops = depth == null ? queries.maxDepth() : depth;
+    int hops = queries.depthOrMax(depth);
     Walk walk = queries.walk(node, Direction.DOWNSTREAM, hops, asOf, false);
     List<DatasetView> datasets = new ArrayList<>();
     List<NodeView> jobs = new ArrayList<>();

@@ -119,7 +119,8 @@ public class LineageQueries {
     return first == null ? config.query().maxPageSize() : pageSize(first);
   }
 
-  public int maxDepth() {
-    return config.query().maxDepth();
+  /** The depth asked for, or the deepest allowed when none is. */
+  public int depthOrMax(Integer depth) {
+    return depth == null ? config.query().maxDepth() : depth;
   }
 }

@@ -17,14 +17,12 @@ public final class JsonSchema implements ParsedSchema {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final JsonNode document;
   private final String canonical;
   private final List<SchemaReference> references;
   private final SchemaDocument withReferences;
 
   private JsonSchema(
       JsonNode document, List<SchemaReference> references, List<ParsedSchema> referenced) {
-    this.document = document;
     this.canonical = document.toString();
     this.references = List.copyOf(references);
     Map<String, SchemaDocument> named = new LinkedHashMap<>();
@@ -34,10 +32,6 @@ public final class JsonSchema implements ParsedSchema {
       }
     }
     this.withReferences = new SchemaDocument(document, Map.copyOf(named));
-  }
-
-  public static JsonSchema parse(String text, List<SchemaReference> references) {
-    return parse(text, references, List.of());
   }
 
   /**
@@ -71,10 +65,6 @@ public final class JsonSchema implements ParsedSchema {
           "Invalid schema of type JSON: " + String.join("; ", problems));
     }
     return new JsonSchema(document, references, referenced);
-  }
-
-  public JsonNode document() {
-    return document;
   }
 
   @Override

@@ -41,10 +41,6 @@ final class SchemaView {
     this.document = document;
   }
 
-  static SchemaView of(JsonNode root) {
-    return of(SchemaDocument.alone(root));
-  }
-
   static SchemaView of(SchemaDocument document) {
     return new SchemaView(document.root(), document).resolved();
   }

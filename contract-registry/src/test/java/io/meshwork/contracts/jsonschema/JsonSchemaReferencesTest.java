@@ -30,7 +30,7 @@ class JsonSchemaReferencesTest {
       """;
 
   private static JsonSchema customer(String address, int version) {
-    JsonSchema referenced = JsonSchema.parse(address, List.of());
+    JsonSchema referenced = JsonSchema.parse(address, List.of(), List.of());
     return JsonSchema.parse(
         CUSTOMER,
         List.of(new SchemaReference("address.json", "address", version)),
@@ -58,7 +58,7 @@ class JsonSchemaReferencesTest {
 
   @Test
   void withoutTheReferencedDocumentTheRefIsOpaque() {
-    JsonSchema bare = JsonSchema.parse(CUSTOMER, List.of());
+    JsonSchema bare = JsonSchema.parse(CUSTOMER, List.of(), List.of());
     assertThat(bare.readIssues(bare)).isEmpty();
   }
 }

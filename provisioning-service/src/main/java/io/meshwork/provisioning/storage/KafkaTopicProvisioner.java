@@ -88,7 +88,6 @@ public class KafkaTopicProvisioner implements Provisioner {
       Thread.currentThread().interrupt();
       throw new TransientFailure("interrupted while creating topic " + topic, e);
     }
-    ledger.mark(context.datasetId(), ResourceKind.KAFKA_TOPIC, topic, ResourceStatus.CREATED);
   }
 
   @Override

@@ -142,7 +142,6 @@ public class PostgresProvisioner implements Provisioner {
     } catch (SQLException e) {
       throw failure("provisioning table " + table, e);
     }
-    ledger.mark(context.datasetId(), planned, ResourceStatus.CREATED);
   }
 
   /** CREATE TABLE IF NOT EXISTS with columns and constraints; literals quoted by the server. */

@@ -10,7 +10,10 @@ public interface Provisioner {
 
   boolean supports(StorageTarget target);
 
-  /** Creates what is missing, recording each resource in the ledger before and after. */
+  /**
+   * Creates what is missing, noting each resource in the ledger before creating it. What is still
+   * pending when this returns is marked created together with the dataset's READY state.
+   */
   void provision(ProvisioningContext context, ResourceLedger ledger);
 
   /** Removes what the ledger says this dataset created (or, with {@code retain}, detaches it). */

@@ -55,6 +55,20 @@ public class ResourceLedger {
     resources.forEach(r -> update(dataset, r.kind(), r.name(), status));
   }
 
+  /**
+   * Marks what a dataset noted and still has pending as created, in the caller's transaction: once
+   * its provisioning succeeded, every resource it intended exists.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void settleCreated(UUID dataset) {
+    ProvisionedResource.update(
+        "status = ?1, updatedAt = ?2 where datasetId = ?3 and status = ?4",
+        ResourceStatus.CREATED,
+        Instant.now(),
+        dataset,
+        ResourceStatus.PENDING);
+  }
+
   /** Drops a noted intent: the resource turned out to belong to someone else. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void forget(UUID dataset, ResourceKind kind, String name) {

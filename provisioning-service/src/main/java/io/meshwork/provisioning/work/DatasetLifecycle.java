@@ -94,6 +94,7 @@ public class DatasetLifecycle {
     dataset.nextAttemptAt = null;
     dataset.drift = "[]";
     dataset.driftCheckedAt = now;
+    ledger.settleCreated(id);
     outbox.publish(
         ProvisioningEvents.DATASET_PROVISIONED,
         id.toString(),

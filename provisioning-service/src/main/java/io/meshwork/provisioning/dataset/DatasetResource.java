@@ -46,6 +46,9 @@ public class DatasetResource {
   /** How often a waiting reader looks again without a signal, for work done elsewhere. */
   private static final Duration OTHER_INSTANCES_POLL = Duration.ofMillis(200);
 
+  /** The longest a request may wait for a dataset to settle. */
+  private static final Duration MAX_WAIT = Duration.ofSeconds(60);
+
   private final DatasetService service;
   private final DatasetRepository datasets;
   private final ProvisioningWorker worker;
@@ -73,28 +76,44 @@ public class DatasetResource {
   @RolesAllowed({Roles.DOMAIN_OWNER, Roles.PLATFORM_ADMIN})
   @Operation(
       summary =
-          "Request a dataset: 202 + Location; storage is provisioned in the background. The same"
-              + " request again answers 200 with the existing dataset; the same name with another"
-              + " spec 409. Honours Idempotency-Key")
+          "Request a dataset: 202 + Location; storage is provisioned in the background. With"
+              + " 'Prefer: wait=N' (RFC 7240, N <= 60 s) the answer waits for the outcome: 201 once"
+              + " READY or FAILED, 202 if still at work. The same request again answers 200 with"
+              + " the existing dataset; the same name with another spec 409. Honours"
+              + " Idempotency-Key")
   public Response create(
       @NotNull(message = "a JSON body is required") @Valid CreateDatasetRequest request,
       @HeaderParam("Idempotency-Key")
           @Pattern(
               regexp = "^[\\x21-\\x7E]{1,255}$",
               message = "must be 1-255 visible ASCII characters")
-          String idempotencyKey) {
+          String idempotencyKey,
+      @HeaderParam("Prefer") List<String> prefer) {
     DatasetService.Checked checked = service.check(request, caller);
     DatasetService.Outcome outcome =
         service.create(checked, Optional.ofNullable(idempotencyKey), caller);
+    Dataset dataset = outcome.dataset();
     if (outcome.created()) {
-      worker.start(outcome.dataset().id);
+      worker.start(dataset.id);
     }
-    return Response.status(outcome.created() ? Response.Status.ACCEPTED : Response.Status.OK)
-        .location(
-            UriBuilder.fromPath("/api/v1/datasets/{domain}/{name}")
-                .build(outcome.dataset().domain, outcome.dataset().name))
-        .entity(service.describe(outcome.dataset()))
-        .build();
+    Optional<Duration> wait = PreferWait.of(prefer, MAX_WAIT);
+    if (wait.isPresent()) {
+      dataset = awaitSettled(dataset.domain, dataset.name, wait.get());
+    }
+    Response.Status status =
+        !outcome.created()
+            ? Response.Status.OK
+            : wait.isPresent() && dataset.state.settled()
+                ? Response.Status.CREATED
+                : Response.Status.ACCEPTED;
+    Response.ResponseBuilder answer =
+        Response.status(status)
+            .location(
+                UriBuilder.fromPath("/api/v1/datasets/{domain}/{name}")
+                    .build(dataset.domain, dataset.name))
+            .entity(service.describe(dataset));
+    wait.ifPresent(w -> answer.header("Preference-Applied", "wait=" + w.toSeconds()));
+    return answer.build();
   }
 
   @GET
@@ -110,15 +129,22 @@ public class DatasetResource {
           @Min(value = 0, message = "must be 0 or more")
           @Max(value = 60, message = "must be at most 60")
           int wait) {
-    // Each look is its own transaction, so it sees what the worker committed meanwhile. This
-    // instance's worker signals when it finishes work; a bounded wait covers other instances.
-    long deadline = System.nanoTime() + Duration.ofSeconds(wait).toNanos();
+    return service.describe(awaitSettled(domain, name, Duration.ofSeconds(wait)));
+  }
+
+  /**
+   * The dataset once settled (READY, FAILED, DELETED), or as it is when {@code wait} has passed.
+   * Each look is its own transaction, so it sees what the worker committed meanwhile. This
+   * instance's worker signals when it finishes work; a bounded wait covers other instances.
+   */
+  private Dataset awaitSettled(String domain, String name, Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
     while (true) {
       long seen = signal.generation();
       Dataset dataset = QuarkusTransaction.requiringNew().call(() -> service.get(domain, name));
       long left = deadline - System.nanoTime();
       if (dataset.state.settled() || left <= 0) {
-        return service.describe(dataset);
+        return dataset;
       }
       signal.awaitAfter(seen, Duration.ofNanos(Math.min(left, OTHER_INSTANCES_POLL.toNanos())));
     }

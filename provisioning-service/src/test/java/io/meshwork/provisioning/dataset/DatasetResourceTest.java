@@ -12,6 +12,8 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.oneOf;
 
 import io.meshwork.events.outbox.OutboxEvent;
 import io.meshwork.events.provisioning.ProvisioningEvents;
@@ -114,6 +116,40 @@ class DatasetResourceTest {
     assertThat(dataset.getString("state")).isIn("REQUESTED", "PROVISIONING");
     assertThat(dataset.getString("lastError")).startsWith("waiting for the schema registry");
     assertThat(dataset.getList("resources")).isEmpty();
+  }
+
+  @Test
+  void preferWaitAnswers202WhenTheDatasetIsStillAtWorkAndUnreadablePreferencesAreIgnored() {
+    String name = Fixtures.newName("customer_segments");
+    long start = System.nanoTime();
+    given()
+        .auth()
+        .oauth2(OWNER)
+        .contentType("application/json")
+        .header("Prefer", "wait=1")
+        .body(seedBody(name))
+        .when()
+        .post("/api/v1/datasets")
+        .then()
+        .statusCode(202)
+        .header("Preference-Applied", "wait=1")
+        .body("state", oneOf("REQUESTED", "PROVISIONING"));
+    // It waited (the schema registry is unreachable here, so the dataset cannot settle).
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(900));
+
+    String other = Fixtures.newName("customer_segments");
+    given()
+        .auth()
+        .oauth2(OWNER)
+        .contentType("application/json")
+        .header("Prefer", "wait=soon")
+        .body(seedBody(other))
+        .when()
+        .post("/api/v1/datasets")
+        .then()
+        .statusCode(202)
+        .header("Preference-Applied", nullValue());
   }
 
   @Test

@@ -7,6 +7,7 @@ import static io.meshwork.provisioning.ProvisioningFixtures.warehouse;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -68,6 +69,43 @@ class PostgresProvisioningTest {
         Statement s = c.createStatement()) {
       s.execute(sql);
     }
+  }
+
+  @Test
+  void preferWaitAnswersWithTheProvisionedDatasetInOneRequest() throws Exception {
+    String name = ProvisioningFixtures.newName();
+    JsonPath created =
+        given()
+            .auth()
+            .oauth2(OWNER)
+            .contentType("application/json")
+            .header("Prefer", "respond-async, wait=30")
+            .body(body(name, "marketing", "postgres://warehouse/marketing", null))
+            .when()
+            .post("/api/v1/datasets")
+            .then()
+            .statusCode(201)
+            .header("Preference-Applied", "wait=30")
+            .header("Location", endsWith("/api/v1/datasets/marketing/" + name))
+            .extract()
+            .jsonPath();
+    assertThat(created.getString("state")).isEqualTo("READY");
+    assertThat(created.getList("resources.status")).containsOnly("CREATED");
+    assertThat(columns("marketing", name)).hasSize(5);
+
+    // The same request again, still preferring to wait: the existing dataset, settled, 200.
+    given()
+        .auth()
+        .oauth2(OWNER)
+        .contentType("application/json")
+        .header("Prefer", "wait=5")
+        .body(body(name, "marketing", "postgres://warehouse/marketing", null))
+        .when()
+        .post("/api/v1/datasets")
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("READY"))
+        .body("id", equalTo(created.getString("id")));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.meshwork.bench.lineage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meshwork.bench.support.EventLoopLoad;
 import io.meshwork.bench.support.Load;
 import io.meshwork.testing.Fixtures;
 import io.meshwork.testing.ServiceEnvironment;
@@ -28,8 +29,10 @@ import java.util.Random;
  * over the same edge table, (c) as a breadth-first search over adjacency arrays in this process,
  * the practical limit. Every GraphQL answer's count is checked against (c).
  *
- * <p>Intake: OpenLineage events per second sent one per request by 32 clients, and in batches,
- * against a plain JDBC batch insert of the same rows (raw event, nodes, edges) into bare tables.
+ * <p>Intake: OpenLineage events per second sent one per request over 32 keep-alive connections (one
+ * event loop drives them, as wrk does), next to a trivial authenticated GET driven the same way;
+ * and in batches, against a plain JDBC batch insert of the same rows (raw event, nodes, edges) into
+ * bare tables.
  */
 public final class LineageLoad {
 
@@ -40,6 +43,7 @@ public final class LineageLoad {
   private static final int[] DEPTHS = {1, 5, 20};
   private static final int BATCH = 200;
   private static final int CLIENTS = Integer.getInteger("bench.clients", 32);
+  private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 30);
 
   private LineageLoad() {}
 
@@ -118,9 +122,11 @@ public final class LineageLoad {
       roots[i] = layer[random.nextInt(layer.length)];
     }
     LayeredGraph.Bfs bfs = graph.new Bfs();
-    // Warm-up of the service's JIT and the HTTP path; not counted.
-    for (int i = 0; i < 300; i++) {
-      graphql(base, token, roots[i % SAMPLES], graph, DEPTHS[i % 3]);
+    // Warm-up of the service's JIT and the HTTP path, for a fixed time (bench.warmup seconds);
+    // not counted.
+    long warmUntil = System.nanoTime() + Duration.ofSeconds(WARM_UP_SECONDS).toNanos();
+    for (int i = 0; System.nanoTime() < warmUntil; i++) {
+      graphql(base, token, roots[i % SAMPLES], graph, i % 10 == 9 ? 20 : DEPTHS[i % 2]);
     }
     long[] overhead = new long[SAMPLES];
     for (int i = 0; i < SAMPLES; i++) {
@@ -320,32 +326,38 @@ public final class LineageLoad {
     }
     java.util.concurrent.atomic.AtomicInteger counter =
         new java.util.concurrent.atomic.AtomicInteger();
-    Load.run(4, Duration.ofSeconds(5), i -> single(base, apiKey, counter.getAndIncrement()));
-    // The ceiling of this machine and app for any authenticated request: who-am-I, no work.
-    Load.Result trivial =
-        Load.run(
-            CLIENTS,
-            Duration.ofSeconds(10),
-            i ->
-                Load.request(base + "/api/v1/me")
-                    .header("Authorization", "Bearer " + apiKey)
-                    .build());
-    System.out.printf(
-        "LINEAGE baseline: trivial authenticated GET /api/v1/me, %d clients: %.0f requests/s"
-            + " (p50 %.1f ms)%n",
-        CLIENTS, trivial.perSecond(), trivial.percentileMillis(50));
-    Load.Result single =
-        Load.run(
-            CLIENTS, Duration.ofSeconds(20), i -> single(base, apiKey, counter.getAndIncrement()));
-    System.out.printf(
-        "LINEAGE intake, one event per POST, %d clients: %.0f events/s (p50 %.1f ms, p99 %.1f ms, %d failures)%n",
-        CLIENTS,
-        single.perSecond(),
-        single.percentileMillis(50),
-        single.percentileMillis(99),
-        single.failures());
-    Load.Result batches =
-        Load.run(2, Duration.ofSeconds(20), i -> batch(base, apiKey, counter.getAndAdd(BATCH)));
+    String authorization = "Bearer " + apiKey;
+    Load.Result trivial;
+    Load.Result single;
+    Load.Result batches;
+    try (EventLoopLoad load = new EventLoopLoad(base)) {
+      load.run(4, Duration.ofSeconds(5), i -> single(authorization, counter.getAndIncrement()));
+      // The ceiling of this machine and app for any authenticated request: who-am-I, no work.
+      trivial =
+          load.run(
+              CLIENTS,
+              Duration.ofSeconds(10),
+              i -> EventLoopLoad.Request.get("/api/v1/me", authorization));
+      System.out.printf(
+          "LINEAGE baseline: trivial authenticated GET /api/v1/me, %d connections: %.0f requests/s"
+              + " (p50 %.1f ms)%n",
+          CLIENTS, trivial.perSecond(), trivial.percentileMillis(50));
+      single =
+          load.run(
+              CLIENTS,
+              Duration.ofSeconds(20),
+              i -> single(authorization, counter.getAndIncrement()));
+      System.out.printf(
+          "LINEAGE intake, one event per POST, %d connections: %.0f events/s (p50 %.1f ms, p99 %.1f"
+              + " ms, %d failures)%n",
+          CLIENTS,
+          single.perSecond(),
+          single.percentileMillis(50),
+          single.percentileMillis(99),
+          single.failures());
+      batches =
+          load.run(2, Duration.ofSeconds(20), i -> batch(authorization, counter.getAndAdd(BATCH)));
+    }
     double batchEvents = batches.perSecond() * BATCH;
     System.out.printf(
         "LINEAGE intake, batches of %d, 2 clients: %.0f events/s (batch p50 %.1f ms, %d failures)%n",
@@ -364,24 +376,17 @@ public final class LineageLoad {
         batchEvents / raw >= 0.3 ? "met" : "NOT met");
   }
 
-  private static HttpRequest single(String base, String apiKey, int i) {
-    return Load.request(base + "/api/v1/lineage")
-        .header("Authorization", "Bearer " + apiKey)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(event(i)))
-        .build();
+  private static EventLoopLoad.Request single(String authorization, int i) {
+    return EventLoopLoad.Request.postJson("/api/v1/lineage", authorization, event(i));
   }
 
-  private static HttpRequest batch(String base, String apiKey, int first) {
+  private static EventLoopLoad.Request batch(String authorization, int first) {
     StringBuilder body = new StringBuilder("[");
     for (int i = 0; i < BATCH; i++) {
       body.append(i == 0 ? "" : ",").append(event(first + i));
     }
-    return Load.request(base + "/api/v1/lineage/batch")
-        .header("Authorization", "Bearer " + apiKey)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.append(']').toString()))
-        .build();
+    return EventLoopLoad.Request.postJson(
+        "/api/v1/lineage/batch", authorization, body.append(']').toString());
   }
 
   /** The rows the events carry, inserted with plain JDBC batches into bare tables, 20 s. */

@@ -160,7 +160,14 @@ public class DatasetService {
               + requested.domain()
               + "' with a different spec ("
               + differences.size()
-              + " difference(s))",
+              + " difference(s))"
+              + (existing.state == DatasetState.FAILED
+                  ? "; it FAILED, so DELETE /api/v1/datasets/"
+                      + existing.domain
+                      + "/"
+                      + existing.name
+                      + " frees the name for a new request"
+                  : ""),
           differences);
     }
     rememberKey(key, hash, existing.id, caller);

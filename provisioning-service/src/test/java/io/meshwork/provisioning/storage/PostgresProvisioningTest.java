@@ -7,6 +7,7 @@ import static io.meshwork.provisioning.ProvisioningFixtures.warehouse;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -246,7 +247,18 @@ class PostgresProvisioningTest {
         .contains("the pattern of field code is not a PostgreSQL regular expression");
     assertThat(columns("marketing", name)).isEmpty();
     assertThat(roleExists("marketing_" + name + "_reader")).isFalse();
-    // A failed dataset can be deleted (nothing left to remove) and its name reused.
+    // Asking again with a corrected spec is refused while the failed dataset holds the name...
+    String corrected =
+        "{\"name\":\""
+            + name
+            + "\",\"domain\":\"marketing\",\"storage\":\"postgres://\",\"schemaDefinition\":"
+            + fields.replace("++", "+")
+            + "}";
+    post(OWNER, corrected)
+        .then()
+        .statusCode(409)
+        .body("detail", containsString("it FAILED, so DELETE /api/v1/datasets/marketing/" + name));
+    // ...which it gives up when deleted (nothing left to remove); then the name is reused.
     given()
         .auth()
         .oauth2(OWNER)
@@ -255,6 +267,9 @@ class PostgresProvisioningTest {
         .then()
         .statusCode(202)
         .body("state", equalTo("DELETED"));
+    post(OWNER, corrected).then().statusCode(202);
+    assertThat(settled(OWNER, "marketing", name).getString("state")).isEqualTo("READY");
+    assertThat(columns("marketing", name)).containsExactly("code text YES");
   }
 
   @Test

@@ -97,13 +97,14 @@ public class DatasetResource {
       worker.start(dataset.id);
     }
     Optional<Duration> wait = PreferWait.of(prefer, MAX_WAIT);
-    if (wait.isPresent()) {
-      dataset = awaitSettled(dataset.domain, dataset.name, wait.get());
-    }
+    DatasetResponse body =
+        wait.isPresent()
+            ? awaitSettled(dataset.domain, dataset.name, wait.get())
+            : service.describe(dataset);
     Response.Status status =
         !outcome.created()
             ? Response.Status.OK
-            : wait.isPresent() && dataset.state.settled()
+            : wait.isPresent() && body.state().settled()
                 ? Response.Status.CREATED
                 : Response.Status.ACCEPTED;
     Response.ResponseBuilder answer =
@@ -111,7 +112,7 @@ public class DatasetResource {
             .location(
                 UriBuilder.fromPath("/api/v1/datasets/{domain}/{name}")
                     .build(dataset.domain, dataset.name))
-            .entity(service.describe(dataset));
+            .entity(body);
     wait.ifPresent(w -> answer.header("Preference-Applied", "wait=" + w.toSeconds()));
     return answer.build();
   }
@@ -129,23 +130,32 @@ public class DatasetResource {
           @Min(value = 0, message = "must be 0 or more")
           @Max(value = 60, message = "must be at most 60")
           int wait) {
-    return service.describe(awaitSettled(domain, name, Duration.ofSeconds(wait)));
+    return awaitSettled(domain, name, Duration.ofSeconds(wait));
   }
 
   /**
    * The dataset once settled (READY, FAILED, DELETED), or as it is when {@code wait} has passed.
-   * Each look is its own transaction, so it sees what the worker committed meanwhile. This
-   * instance's worker signals when it finishes work; a bounded wait covers other instances.
+   * Each look is its own transaction, so it sees what the worker committed meanwhile, and reads the
+   * dataset and its resources together. This instance's worker signals when it finishes work; a
+   * bounded wait covers other instances.
    */
-  private Dataset awaitSettled(String domain, String name, Duration wait) {
+  private DatasetResponse awaitSettled(String domain, String name, Duration wait) {
     long deadline = System.nanoTime() + wait.toNanos();
     while (true) {
       long seen = signal.generation();
-      Dataset dataset = QuarkusTransaction.requiringNew().call(() -> service.get(domain, name));
-      long left = deadline - System.nanoTime();
-      if (dataset.state.settled() || left <= 0) {
-        return dataset;
+      Optional<DatasetResponse> answer =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () -> {
+                    Dataset dataset = service.get(domain, name);
+                    return dataset.state.settled() || System.nanoTime() >= deadline
+                        ? Optional.of(service.describe(dataset))
+                        : Optional.<DatasetResponse>empty();
+                  });
+      if (answer.isPresent()) {
+        return answer.get();
       }
+      long left = deadline - System.nanoTime();
       signal.awaitAfter(seen, Duration.ofNanos(Math.min(left, OTHER_INSTANCES_POLL.toNanos())));
     }
   }

@@ -6,6 +6,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import io.meshwork.bench.support.EventLoopLoad;
 import io.meshwork.bench.support.Load;
 import io.meshwork.contracts.contract.quality.QualityGate;
 import io.meshwork.infra.Secrets;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Load harness for contract-registry, against the real servers (./meshwork bench contracts):
@@ -64,25 +66,27 @@ public final class ContractRegistryLoad {
   private static void lookups(String base, String basic) {
     String subject = "marketing." + Fixtures.newName("lookup") + "-value";
     int id = register(base, basic, subject, avro(0));
-    HttpRequest byId =
-        Load.request(base + "/schemas/ids/" + id)
-            .header("Authorization", basic)
-            .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-            .GET()
-            .build();
-    HttpRequest trivial =
-        Load.request(base + "/api/v1/me").header("Authorization", basic).GET().build();
-    Load.run(THREADS, Duration.ofSeconds(5), i -> byId); // warm-up
-    Load.run(THREADS, Duration.ofSeconds(5), i -> trivial);
-    // Alternate the two so drift of the machine affects both alike.
-    Load.Result baseline = Load.run(THREADS, RUN, i -> trivial);
-    Load.Result lookup = Load.run(THREADS, RUN, i -> byId);
-    Load.Result baseline2 = Load.run(THREADS, RUN, i -> trivial);
-    Load.Result lookup2 = Load.run(THREADS, RUN, i -> byId);
+    IntFunction<EventLoopLoad.Request> byId =
+        i -> EventLoopLoad.Request.get("/schemas/ids/" + id, basic);
+    IntFunction<EventLoopLoad.Request> trivial =
+        i -> EventLoopLoad.Request.get("/api/v1/me", basic);
+    Load.Result baseline;
+    Load.Result lookup;
+    Load.Result baseline2;
+    Load.Result lookup2;
+    try (EventLoopLoad load = new EventLoopLoad(base)) {
+      load.run(THREADS, Duration.ofSeconds(5), byId); // warm-up
+      load.run(THREADS, Duration.ofSeconds(5), trivial);
+      // Alternate the two so drift of the machine affects both alike.
+      baseline = load.run(THREADS, RUN, trivial);
+      lookup = load.run(THREADS, RUN, byId);
+      baseline2 = load.run(THREADS, RUN, trivial);
+      lookup2 = load.run(THREADS, RUN, byId);
+    }
     baseline = baseline.perSecond() > baseline2.perSecond() ? baseline : baseline2;
     lookup = lookup.perSecond() > lookup2.perSecond() ? lookup : lookup2;
     System.out.printf(
-        "%nREGISTRY lookup by id (HTTP, %d threads, Basic auth): %.0f req/s, p99 %.2f ms%n",
+        "%nREGISTRY lookup by id (HTTP, %d connections, Basic auth): %.0f req/s, p99 %.2f ms%n",
         THREADS, lookup.perSecond(), lookup.percentileMillis(99));
     System.out.printf(
         "REGISTRY baseline GET /api/v1/me (same app, same auth): %.0f req/s, p99 %.2f ms%n",
@@ -135,14 +139,16 @@ public final class ContractRegistryLoad {
     int batch = 1000;
     ArrayNode records = QualityGateFixtures.records(batch, 7);
     byte[] body = QualityGateFixtures.JSON.writeValueAsBytes(records);
-    HttpRequest validate =
-        Load.request(base + "/api/v1/contracts/" + id + "/validate")
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
-    Load.run(2, Duration.ofSeconds(5), i -> validate);
-    Load.Result http = Load.run(2, RUN, i -> validate);
+    String json = new String(body, StandardCharsets.UTF_8);
+    IntFunction<EventLoopLoad.Request> validate =
+        i ->
+            EventLoopLoad.Request.postJson(
+                "/api/v1/contracts/" + id + "/validate", "Bearer " + token, json);
+    Load.Result http;
+    try (EventLoopLoad load = new EventLoopLoad(base)) {
+      load.run(2, Duration.ofSeconds(5), validate);
+      http = load.run(2, RUN, validate);
+    }
 
     ArrayNode many = QualityGateFixtures.records(10_000, 42);
     QualityGate gate = QualityGate.compile(QualityGateFixtures.contract(id).path("schema").get(0));

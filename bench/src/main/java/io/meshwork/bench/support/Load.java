@@ -6,15 +6,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
 
 /**
- * A closed-loop HTTP load: N threads send requests back to back for a while; counts and latencies.
+ * What a load run measured ({@link Result}; {@link EventLoopLoad} drives the load), and single
+ * requests for setting a benchmark up or timing one call at a time.
  */
 public final class Load {
 
@@ -42,67 +38,6 @@ public final class Load {
       int index = (int) Math.min(sorted.length - 1, Math.ceil(p / 100.0 * sorted.length) - 1);
       return sorted[Math.max(0, index)] / 1_000_000.0;
     }
-  }
-
-  /** Runs {@code threads} loops of {@code request.apply(i)} for {@code duration}; expects 2xx. */
-  public static Result run(int threads, Duration duration, IntFunction<HttpRequest> request) {
-    AtomicLong requests = new AtomicLong();
-    AtomicLong failures = new AtomicLong();
-    List<long[]> latencies = new ArrayList<>();
-    CountDownLatch done = new CountDownLatch(threads);
-    long start = System.nanoTime();
-    long end = start + duration.toNanos();
-    for (int t = 0; t < threads; t++) {
-      long[] mine = new long[200_001];
-      latencies.add(mine);
-      int thread = t;
-      Thread worker =
-          new Thread(
-              () -> {
-                int n = 0;
-                try {
-                  while (System.nanoTime() < end) {
-                    long begin = System.nanoTime();
-                    HttpResponse<Void> response =
-                        HTTP.send(
-                            request.apply(thread * 1_000_000 + n),
-                            HttpResponse.BodyHandlers.discarding());
-                    long took = System.nanoTime() - begin;
-                    if (response.statusCode() / 100 == 2) {
-                      if (n < mine.length) {
-                        mine[n] = took;
-                      }
-                      n++;
-                      requests.incrementAndGet();
-                    } else {
-                      failures.incrementAndGet();
-                    }
-                  }
-                } catch (Exception e) {
-                  failures.incrementAndGet();
-                } finally {
-                  mine[mine.length - 1] = n;
-                  done.countDown();
-                }
-              },
-              "load-" + t);
-      worker.start();
-    }
-    try {
-      done.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    List<Long> all = new ArrayList<>();
-    for (long[] mine : latencies) {
-      int n = (int) Math.min(mine[mine.length - 1], mine.length - 1);
-      for (int i = 0; i < n; i++) {
-        all.add(mine[i]);
-      }
-    }
-    return new Result(
-        requests.get(), failures.get(), seconds, all.stream().mapToLong(Long::longValue).toArray());
   }
 
   /** Sends once and returns the body, failing on a non-2xx answer. */

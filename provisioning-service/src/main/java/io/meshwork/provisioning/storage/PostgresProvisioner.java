@@ -32,8 +32,10 @@ import org.jboss.logging.Logger;
  * A table per dataset in a schema per domain, with columns, NOT NULL, PRIMARY KEY and CHECK
  * constraints from the dataset's schema; an owner role per domain and a read-only role per dataset.
  * All DDL of one dataset runs in one transaction (PostgreSQL DDL is transactional), so a failure
- * leaves nothing behind. Identifiers are validated and quoted; literals are quoted by the server
- * ({@code quote_literal} of a bound value), never pasted.
+ * leaves nothing behind, and is sent in one round trip after one look at the catalog: what a remote
+ * warehouse costs per dataset is a few network round trips, not one per statement. Identifiers are
+ * validated and quoted; literals are quoted by the server ({@code quote_literal} of a bound value),
+ * never pasted.
  */
 @ApplicationScoped
 public class PostgresProvisioner implements Provisioner {
@@ -104,36 +106,37 @@ public class PostgresProvisioner implements Provisioner {
                 ResourceKind.POSTGRES_ROLE, reader, "postgres-role://" + reader));
     ResourceLedger.Intent intent = ledger.intend(context.datasetId(), planned).get(0);
     try (Connection connection = connections.connect(target.database())) {
-      if (!intent.notedEarlier() && tableExists(connection, target.schema(), context.name())) {
+      Look look = look(connection, target.schema(), context, List.of(owner, reader));
+      if (!intent.notedEarlier() && look.tableExists()) {
         ledger.forget(context.datasetId(), planned);
         throw new ProvisioningFailure(
             "table " + table + " already exists and was not created for this dataset", null);
       }
+      Map<String, String> literals = look.literals();
+      String schema = Identifiers.quote(target.schema());
+      // One round trip: the statements are sent together, in one transaction (PostgreSQL DDL is
+      // transactional). One dataset at a time per schema: concurrent GRANTs on one schema collide.
+      List<String> script = new ArrayList<>();
+      script.add(
+          "SELECT pg_advisory_xact_lock(hashtext("
+              + literals.get(lockName(target.schema()))
+              + "))");
+      script.add("CREATE SCHEMA IF NOT EXISTS " + schema);
+      if (!look.roles().contains(owner)) {
+        script.add(createRole(owner));
+      }
+      script.add("GRANT USAGE, CREATE ON SCHEMA " + schema + " TO " + Identifiers.quote(owner));
+      script.add(createTable(table, context.fields(), literals));
+      script.add("ALTER TABLE " + table + " OWNER TO " + Identifiers.quote(owner));
+      script.add("COMMENT ON TABLE " + table + " IS " + literals.get(comment(context)));
+      if (!look.roles().contains(reader)) {
+        script.add(createRole(reader));
+      }
+      script.add("GRANT USAGE ON SCHEMA " + schema + " TO " + Identifiers.quote(reader));
+      script.add("GRANT SELECT ON " + table + " TO " + Identifiers.quote(reader));
       connection.setAutoCommit(false);
       try (Statement ddl = connection.createStatement()) {
-        // One dataset at a time per schema: concurrent GRANTs on one schema collide otherwise.
-        lockSchema(connection, target.schema());
-        ddl.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(target.schema()));
-        createRoleIfMissing(connection, owner);
-        ddl.execute(
-            "GRANT USAGE, CREATE ON SCHEMA "
-                + Identifiers.quote(target.schema())
-                + " TO "
-                + Identifiers.quote(owner));
-        Map<String, String> literals = literals(connection, context);
-        ddl.execute(createTable(table, context.fields(), literals));
-        // PostgreSQL compiles a CHECK's regular expression only when a row is written: try each
-        // now, so a pattern it cannot run fails the whole transaction instead of every insert.
-        checkPatterns(connection, context.fields());
-        ddl.execute("ALTER TABLE " + table + " OWNER TO " + Identifiers.quote(owner));
-        ddl.execute("COMMENT ON TABLE " + table + " IS " + literals.get(comment(context)));
-        createRoleIfMissing(connection, reader);
-        ddl.execute(
-            "GRANT USAGE ON SCHEMA "
-                + Identifiers.quote(target.schema())
-                + " TO "
-                + Identifiers.quote(reader));
-        ddl.execute("GRANT SELECT ON " + table + " TO " + Identifiers.quote(reader));
+        ddl.execute(String.join(";\n", script));
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         rollback(connection);
@@ -142,6 +145,66 @@ public class PostgresProvisioner implements Provisioner {
     } catch (SQLException e) {
       throw failure("provisioning table " + table, e);
     }
+  }
+
+  /** What provisioning needs to know before its DDL, found in one round trip. */
+  private record Look(boolean tableExists, Set<String> roles, Map<String, String> literals) {}
+
+  /**
+   * Whether the table exists already, which of the roles exist, and every value the DDL needs as a
+   * literal (enum values, patterns, the comment, role names), bound in and quoted by the server.
+   * Patterns are tried too: PostgreSQL compiles a CHECK's regular expression only when a row is
+   * written, so one it cannot run must fail here rather than every insert later.
+   */
+  private static Look look(
+      Connection connection, String schema, ProvisioningContext context, List<String> roles)
+      throws SQLException {
+    List<String> values = new ArrayList<>(literalValues(schema, context));
+    List<String> patterns =
+        context.fields().stream().map(FieldSpec::pattern).filter(p -> p != null).toList();
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = ? AND c.relname = ?),"
+                + " ARRAY(SELECT rolname::text FROM pg_catalog.pg_roles WHERE rolname = ANY(?::text[])),"
+                + " ARRAY(SELECT quote_literal(v) FROM unnest(?::text[]) WITH ORDINALITY AS t(v, i)"
+                + " ORDER BY i),"
+                + " (SELECT count(*) FROM unnest(?::text[]) AS p(v) WHERE '' ~ p.v)")) {
+      query.setString(1, schema);
+      query.setString(2, context.name());
+      query.setArray(3, connection.createArrayOf("text", roles.toArray()));
+      query.setArray(4, connection.createArrayOf("text", values.toArray()));
+      query.setArray(5, connection.createArrayOf("text", patterns.toArray()));
+      try (ResultSet result = query.executeQuery()) {
+        result.next();
+        Set<String> existing = Set.of((String[]) result.getArray(2).getArray());
+        String[] quoted = (String[]) result.getArray(3).getArray();
+        Map<String, String> literals = new HashMap<>();
+        for (int i = 0; i < quoted.length; i++) {
+          literals.put(values.get(i), quoted[i]);
+        }
+        return new Look(result.getBoolean(1), existing, literals);
+      }
+    } catch (SQLException e) {
+      if ("2201B".equals(e.getSQLState())) {
+        checkPatterns(connection, context.fields()); // names the field whose pattern failed
+      }
+      throw e;
+    }
+  }
+
+  private static Set<String> literalValues(String schema, ProvisioningContext context) {
+    Set<String> values = new LinkedHashSet<>();
+    values.add(comment(context));
+    values.add(lockName(schema));
+    for (FieldSpec field : context.fields()) {
+      values.addAll(field.allowedValues());
+      if (field.pattern() != null) {
+        values.add(field.pattern());
+      }
+    }
+    return values;
   }
 
   /** CREATE TABLE IF NOT EXISTS with columns and constraints; literals quoted by the server. */
@@ -197,38 +260,15 @@ public class PostgresProvisioner implements Provisioner {
     return "CREATE TABLE IF NOT EXISTS " + table + " (\n  " + String.join(",\n  ", parts) + "\n)";
   }
 
-  /**
-   * Every value the DDL of this dataset needs as a literal (enum values, patterns, the comment),
-   * bound in and quoted by the server, in one round trip.
-   */
-  private static Map<String, String> literals(Connection connection, ProvisioningContext context)
-      throws SQLException {
-    Set<String> values = new LinkedHashSet<>();
-    values.add(comment(context));
-    for (FieldSpec field : context.fields()) {
-      values.addAll(field.allowedValues());
-      if (field.pattern() != null) {
-        values.add(field.pattern());
-      }
-    }
-    Map<String, String> quoted = new HashMap<>();
-    try (PreparedStatement quote =
-        connection.prepareStatement("SELECT v, quote_literal(v) FROM unnest(?::text[]) AS t(v)")) {
-      quote.setArray(1, connection.createArrayOf("text", values.toArray()));
-      try (ResultSet result = quote.executeQuery()) {
-        while (result.next()) {
-          quoted.put(result.getString(1), result.getString(2));
-        }
-      }
-    }
-    return quoted;
+  private static String lockName(String schema) {
+    return "meshwork.schema:" + schema;
   }
 
   /** A transaction-scoped advisory lock on the schema's name, released at commit or rollback. */
   private static void lockSchema(Connection connection, String schema) throws SQLException {
     try (PreparedStatement lock =
         connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
-      lock.setString(1, "meshwork.schema:" + schema);
+      lock.setString(1, lockName(schema));
       lock.executeQuery().close();
     }
   }
@@ -419,26 +459,8 @@ public class PostgresProvisioner implements Provisioner {
         + (context.description() == null ? "" : "; " + context.description());
   }
 
-  private static void createRoleIfMissing(Connection connection, String role) throws SQLException {
-    if (!roleExists(connection, role)) {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("CREATE ROLE " + Identifiers.quote(role) + " NOLOGIN");
-      }
-    }
-  }
-
-  private static boolean tableExists(Connection connection, String schema, String table)
-      throws SQLException {
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-                + " WHERE n.nspname = ? AND c.relname = ?")) {
-      query.setString(1, schema);
-      query.setString(2, table);
-      try (ResultSet result = query.executeQuery()) {
-        return result.next();
-      }
-    }
+  private static String createRole(String role) {
+    return "CREATE ROLE " + Identifiers.quote(role) + " NOLOGIN";
   }
 
   private static boolean roleExists(Connection connection, String role) throws SQLException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshwork.bench.support.EventLoopLoad;
 import io.meshwork.bench.support.Load;
+import io.meshwork.bench.support.ServiceSettings;
 import io.meshwork.testing.Fixtures;
 import io.meshwork.testing.ServiceEnvironment;
 import io.meshwork.testing.ServiceProcess;
@@ -56,28 +57,12 @@ public final class LineageLoad {
     String apiKey = "bench-" + Fixtures.randomSuffix(12);
     try (ServiceEnvironment environment = ServiceEnvironment.create()) {
       Map<String, String> settings =
-          new java.util.HashMap<>(
+          ServiceSettings.of(
               Map.of(
                   "QUARKUS_LOG_CONSOLE_LEVEL", "WARN",
                   "MESHWORK_SERVICE_HEAP", "2g",
                   "MESHWORK_LINEAGE_QUERY_MAX_NODES", "5000000",
                   "MESHWORK_LINEAGE_INTAKE_API_KEYS", sha256(apiKey)));
-      // -Dbench.env.NAME=value sets the service's environment variable NAME, to try settings.
-      System.getProperties()
-          .stringPropertyNames()
-          .forEach(
-              key -> {
-                if (key.startsWith("bench.env.")) {
-                  settings.put(key.substring("bench.env.".length()), System.getProperty(key));
-                }
-              });
-      String recording = System.getProperty("bench.jfr");
-      if (recording != null) {
-        // For profiling: a flight recording of the measured service.
-        settings.put(
-            "JAVA_TOOL_OPTIONS",
-            "-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
-      }
       // First start creates the schema; then the graph is bulk-loaded and the service restarted.
       environment.start("lineage-service", settings).close();
       String jdbc = environment.jdbcUrl() + "?currentSchema=lineage";

@@ -3,6 +3,7 @@ package io.meshwork.bench.provisioning;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshwork.bench.support.Load;
+import io.meshwork.bench.support.ServiceSettings;
 import io.meshwork.testing.Fixtures;
 import io.meshwork.testing.ServiceEnvironment;
 import io.meshwork.testing.ServiceProcess;
@@ -74,9 +75,10 @@ public final class ProvisioningLoad {
       ServiceProcess service =
           environment.start(
               "provisioning-service",
-              Map.of(
-                  "QUARKUS_LOG_CONSOLE_LEVEL", "WARN",
-                  "MESHWORK_PROVISIONING_DRIFT_INTERVAL", "1h"));
+              ServiceSettings.of(
+                  Map.of(
+                      "QUARKUS_LOG_CONSOLE_LEVEL", "WARN",
+                      "MESHWORK_PROVISIONING_DRIFT_INTERVAL", "1h")));
       String run = Fixtures.randomSuffix(6);
       String warehouse =
           environment

@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -93,13 +94,18 @@ public class DatasetResource {
     DatasetService.Outcome outcome =
         service.create(checked, Optional.ofNullable(idempotencyKey), caller);
     Dataset dataset = outcome.dataset();
+    long before = signal.generation();
     if (outcome.created()) {
       worker.start(dataset.id);
     }
     Optional<Duration> wait = PreferWait.of(prefer, MAX_WAIT);
     DatasetResponse body =
         wait.isPresent()
-            ? awaitSettled(dataset.domain, dataset.name, wait.get())
+            ? awaitSettled(
+                dataset.domain,
+                dataset.name,
+                wait.get(),
+                outcome.created() ? OptionalLong.of(before) : OptionalLong.empty())
             : service.describe(dataset);
     Response.Status status =
         !outcome.created()
@@ -130,17 +136,25 @@ public class DatasetResource {
           @Min(value = 0, message = "must be 0 or more")
           @Max(value = 60, message = "must be at most 60")
           int wait) {
-    return awaitSettled(domain, name, Duration.ofSeconds(wait));
+    return awaitSettled(domain, name, Duration.ofSeconds(wait), OptionalLong.empty());
   }
 
   /**
    * The dataset once settled (READY, FAILED, DELETED), or as it is when {@code wait} has passed.
    * Each look is its own transaction, so it sees what the worker committed meanwhile, and reads the
    * dataset and its resources together. This instance's worker signals when it finishes work; a
-   * bounded wait covers other instances.
+   * bounded wait covers other instances. {@code startedHere} is the signal's generation read before
+   * this instance started work on the dataset: then the first look waits for the signal, as there
+   * is nothing new to read before it.
    */
-  private DatasetResponse awaitSettled(String domain, String name, Duration wait) {
+  private DatasetResponse awaitSettled(
+      String domain, String name, Duration wait, OptionalLong startedHere) {
     long deadline = System.nanoTime() + wait.toNanos();
+    if (startedHere.isPresent()) {
+      signal.awaitAfter(
+          startedHere.getAsLong(),
+          Duration.ofNanos(Math.min(wait.toNanos(), OTHER_INSTANCES_POLL.toNanos())));
+    }
     while (true) {
       long seen = signal.generation();
       Optional<DatasetResponse> answer =

@@ -56,17 +56,20 @@ public class ResourceLedger {
   }
 
   /**
-   * Marks what a dataset noted and still has pending as created, in the caller's transaction: once
-   * its provisioning succeeded, every resource it intended exists.
+   * Marks what a dataset noted and still has pending as created, in the caller's transaction (once
+   * its provisioning succeeded, every resource it intended exists), and answers all its resources.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void settleCreated(UUID dataset) {
-    ProvisionedResource.update(
-        "status = ?1, updatedAt = ?2 where datasetId = ?3 and status = ?4",
-        ResourceStatus.CREATED,
-        Instant.now(),
-        dataset,
-        ResourceStatus.PENDING);
+  public List<ProvisionedResource> settleCreated(UUID dataset) {
+    Instant now = Instant.now();
+    List<ProvisionedResource> resources = of(dataset);
+    for (ProvisionedResource resource : resources) {
+      if (resource.status == ResourceStatus.PENDING) {
+        resource.status = ResourceStatus.CREATED;
+        resource.updatedAt = now;
+      }
+    }
+    return resources;
   }
 
   /** Drops a noted intent: the resource turned out to belong to someone else. */

@@ -14,6 +14,7 @@ import io.meshwork.provisioning.dataset.DatasetRepository;
 import io.meshwork.provisioning.dataset.DatasetState;
 import io.meshwork.provisioning.schema.FieldSpec;
 import io.meshwork.provisioning.storage.DriftFinding;
+import io.meshwork.provisioning.storage.ProvisionedResource;
 import io.meshwork.provisioning.storage.ResourceLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -94,19 +95,13 @@ public class DatasetLifecycle {
     dataset.nextAttemptAt = null;
     dataset.drift = "[]";
     dataset.driftCheckedAt = now;
-    ledger.settleCreated(id);
+    List<ResourceRef> resources = refs(ledger.settleCreated(id));
     outbox.publish(
         ProvisioningEvents.DATASET_PROVISIONED,
         id.toString(),
         subject(dataset),
         new DatasetProvisioned(
-            id,
-            dataset.domain,
-            dataset.name,
-            dataset.storage,
-            dataset.schemaUrn,
-            resources(id),
-            now));
+            id, dataset.domain, dataset.name, dataset.storage, dataset.schemaUrn, resources, now));
   }
 
   @Transactional
@@ -179,7 +174,11 @@ public class DatasetLifecycle {
   }
 
   private List<ResourceRef> resources(UUID id) {
-    return ledger.of(id).stream()
+    return refs(ledger.of(id));
+  }
+
+  private static List<ResourceRef> refs(List<ProvisionedResource> resources) {
+    return resources.stream()
         .map(r -> new ResourceRef(r.kind.name(), r.name, r.uri, r.status.name()))
         .toList();
   }

@@ -37,7 +37,9 @@ public final class ServiceProcess implements AutoCloseable {
 
   /**
    * Starts {@code module}'s jar with {@code env} (Quarkus reads {@code QUARKUS_*} and other config
-   * from the environment) and waits until {@code /q/health/ready} is UP.
+   * from the environment) and waits until {@code /q/health/ready} is UP. {@code
+   * MESHWORK_SERVICE_HEAP} (default 384m) and {@code MESHWORK_SERVICE_GC} (default SerialGC, or
+   * ParallelGC, G1GC, ZGC) choose the JVM's heap and collector.
    */
   public static ServiceProcess start(String module, Map<String, String> env, Path logDir) {
     Path jar =
@@ -53,7 +55,7 @@ public final class ServiceProcess implements AutoCloseable {
           new ProcessBuilder(
               Path.of(System.getProperty("java.home"), "bin", "java").toString(),
               "-Xmx" + env.getOrDefault("MESHWORK_SERVICE_HEAP", "384m"),
-              "-XX:+UseSerialGC",
+              "-XX:+Use" + env.getOrDefault("MESHWORK_SERVICE_GC", "SerialGC"),
               "-jar",
               jar.toString());
       builder.environment().putAll(env);

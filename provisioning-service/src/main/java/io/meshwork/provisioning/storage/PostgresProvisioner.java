@@ -152,9 +152,9 @@ public class PostgresProvisioner implements Provisioner {
 
   /**
    * Whether the table exists already, which of the roles exist, and every value the DDL needs as a
-   * literal (enum values, patterns, the comment, role names), bound in and quoted by the server.
-   * Patterns are tried too: PostgreSQL compiles a CHECK's regular expression only when a row is
-   * written, so one it cannot run must fail here rather than every insert later.
+   * literal (enum values, patterns, the comment, the schema lock's name), bound in and quoted by
+   * the server. Patterns are tried too: PostgreSQL compiles a CHECK's regular expression only when
+   * a row is written, so one it cannot run must fail here rather than every insert later.
    */
   private static Look look(
       Connection connection, String schema, ProvisioningContext context, List<String> roles)

@@ -115,25 +115,35 @@ public class PostgresProvisioner implements Provisioner {
       Map<String, String> literals = look.literals();
       String schema = Identifiers.quote(target.schema());
       // One round trip: the statements are sent together, in one transaction (PostgreSQL DDL is
-      // transactional). One dataset at a time per schema: concurrent GRANTs on one schema collide.
+      // transactional). Statements on the shared schema (its grants, and making it or the domain's
+      // owner role) collide across sessions ("tuple concurrently updated"), so they run one dataset
+      // at a time under a lock on the schema's name, held to the commit. When schema and owner role
+      // exist already, the lock is taken only for the grants at the end: the datasets of a burst
+      // make their tables side by side.
+      String lock =
+          "SELECT pg_advisory_xact_lock(hashtext(" + literals.get(lockName(target.schema())) + "))";
+      boolean shared = look.schemaExists() && look.roles().contains(owner);
       List<String> script = new ArrayList<>();
-      script.add(
-          "SELECT pg_advisory_xact_lock(hashtext("
-              + literals.get(lockName(target.schema()))
-              + "))");
-      script.add("CREATE SCHEMA IF NOT EXISTS " + schema);
-      if (!look.roles().contains(owner)) {
-        script.add(createRole(owner));
+      if (!shared) {
+        script.add(lock);
+        script.add("CREATE SCHEMA IF NOT EXISTS " + schema);
+        if (!look.roles().contains(owner)) {
+          script.add(createRole(owner));
+        }
       }
-      script.add("GRANT USAGE, CREATE ON SCHEMA " + schema + " TO " + Identifiers.quote(owner));
       script.add(createTable(table, context.fields(), literals));
-      script.add("ALTER TABLE " + table + " OWNER TO " + Identifiers.quote(owner));
       script.add("COMMENT ON TABLE " + table + " IS " + literals.get(comment(context)));
       if (!look.roles().contains(reader)) {
         script.add(createRole(reader));
       }
-      script.add("GRANT USAGE ON SCHEMA " + schema + " TO " + Identifiers.quote(reader));
       script.add("GRANT SELECT ON " + table + " TO " + Identifiers.quote(reader));
+      if (shared) {
+        script.add(lock);
+      }
+      script.add("GRANT USAGE, CREATE ON SCHEMA " + schema + " TO " + Identifiers.quote(owner));
+      script.add("GRANT USAGE ON SCHEMA " + schema + " TO " + Identifiers.quote(reader));
+      // After the grant: a new owner needs CREATE on the schema.
+      script.add("ALTER TABLE " + table + " OWNER TO " + Identifiers.quote(owner));
       connection.setAutoCommit(false);
       try (Statement ddl = connection.createStatement()) {
         ddl.execute(String.join(";\n", script));
@@ -148,13 +158,15 @@ public class PostgresProvisioner implements Provisioner {
   }
 
   /** What provisioning needs to know before its DDL, found in one round trip. */
-  private record Look(boolean tableExists, Set<String> roles, Map<String, String> literals) {}
+  private record Look(
+      boolean schemaExists, boolean tableExists, Set<String> roles, Map<String, String> literals) {}
 
   /**
-   * Whether the table exists already, which of the roles exist, and every value the DDL needs as a
-   * literal (enum values, patterns, the comment, the schema lock's name), bound in and quoted by
-   * the server. Patterns are tried too: PostgreSQL compiles a CHECK's regular expression only when
-   * a row is written, so one it cannot run must fail here rather than every insert later.
+   * Whether the schema and the table exist already, which of the roles exist, and every value the
+   * DDL needs as a literal (enum values, patterns, the comment, the schema lock's name), bound in
+   * and quoted by the server. Patterns are tried too: PostgreSQL compiles a CHECK's regular
+   * expression only when a row is written, so one it cannot run must fail here rather than every
+   * insert later.
    */
   private static Look look(
       Connection connection, String schema, ProvisioningContext context, List<String> roles)
@@ -164,7 +176,8 @@ public class PostgresProvisioner implements Provisioner {
         context.fields().stream().map(FieldSpec::pattern).filter(p -> p != null).toList();
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c"
+            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?),"
+                + " EXISTS (SELECT 1 FROM pg_catalog.pg_class c"
                 + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE n.nspname = ? AND c.relname = ?),"
                 + " ARRAY(SELECT rolname::text FROM pg_catalog.pg_roles WHERE rolname = ANY(?::text[])),"
@@ -172,19 +185,20 @@ public class PostgresProvisioner implements Provisioner {
                 + " ORDER BY i),"
                 + " (SELECT count(*) FROM unnest(?::text[]) AS p(v) WHERE '' ~ p.v)")) {
       query.setString(1, schema);
-      query.setString(2, context.name());
-      query.setArray(3, connection.createArrayOf("text", roles.toArray()));
-      query.setArray(4, connection.createArrayOf("text", values.toArray()));
-      query.setArray(5, connection.createArrayOf("text", patterns.toArray()));
+      query.setString(2, schema);
+      query.setString(3, context.name());
+      query.setArray(4, connection.createArrayOf("text", roles.toArray()));
+      query.setArray(5, connection.createArrayOf("text", values.toArray()));
+      query.setArray(6, connection.createArrayOf("text", patterns.toArray()));
       try (ResultSet result = query.executeQuery()) {
         result.next();
-        Set<String> existing = Set.of((String[]) result.getArray(2).getArray());
-        String[] quoted = (String[]) result.getArray(3).getArray();
+        Set<String> existing = Set.of((String[]) result.getArray(3).getArray());
+        String[] quoted = (String[]) result.getArray(4).getArray();
         Map<String, String> literals = new HashMap<>();
         for (int i = 0; i < quoted.length; i++) {
           literals.put(values.get(i), quoted[i]);
         }
-        return new Look(result.getBoolean(1), existing, literals);
+        return new Look(result.getBoolean(1), result.getBoolean(2), existing, literals);
       }
     } catch (SQLException e) {
       if ("2201B".equals(e.getSQLState())) {

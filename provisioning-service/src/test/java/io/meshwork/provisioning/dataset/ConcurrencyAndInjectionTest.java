@@ -90,42 +90,27 @@ class ConcurrencyAndInjectionTest {
   }
 
   /**
-   * Distinct datasets in one new schema at once: the schema, the domain's owner role and the
-   * schema's grants are shared, and concurrent GRANTs on one schema collide in PostgreSQL ("tuple
-   * concurrently updated") unless the provisioner serializes them. Each must succeed.
+   * Distinct datasets in one schema at once: the schema, the domain's owner role and the schema's
+   * grants are shared, and concurrent GRANTs on one schema collide in PostgreSQL ("tuple
+   * concurrently updated") unless the provisioner serializes them. A first wave goes into a new
+   * schema (made under the schema's lock), a second into the same schema, now existing (only the
+   * grants at the end wait for the lock). Each must succeed at its first attempt, each table owned
+   * by the domain's owner role and readable by its own reader role.
    */
   @Test
   void distinctDatasetsInOneSchemaAtOnceAllSucceed() throws Exception {
     String schema = "conc_" + Fixtures.randomSuffix(6);
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < 12; i++) {
-      names.add(ProvisioningFixtures.newName());
-    }
     ExecutorService pool = Executors.newFixedThreadPool(12);
     try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<Response>> posted = new ArrayList<>();
-      for (String name : names) {
-        posted.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return post(OWNER, body(name, "marketing", "postgres:///" + schema, ""));
-                }));
-      }
-      start.countDown();
-      for (Future<Response> answer : posted) {
-        assertThat(answer.get().statusCode()).isEqualTo(202);
-      }
-      for (String name : names) {
-        var dataset = settled(OWNER, "marketing", name);
-        assertThat(dataset.getString("state")).as(dataset.prettify()).isEqualTo("READY");
-        assertThat(dataset.getInt("attempts")).isEqualTo(1);
-      }
+      List<String> names = new ArrayList<>(provisionAtOnce(pool, schema, 12));
+      names.addAll(provisionAtOnce(pool, schema, 12));
       try (Connection c = warehouse();
           var q =
               c.prepareStatement(
-                  "SELECT count(*) FROM information_schema.tables WHERE table_schema = ?")) {
+                  "SELECT count(*) FROM pg_catalog.pg_tables t WHERE t.schemaname = ?"
+                      + " AND t.tableowner = 'marketing_owner'"
+                      + " AND has_table_privilege('marketing_' || t.tablename || '_reader',"
+                      + " format('%I.%I', t.schemaname, t.tablename), 'SELECT')")) {
         q.setString(1, schema);
         try (ResultSet r = q.executeQuery()) {
           r.next();
@@ -153,6 +138,37 @@ class ConcurrencyAndInjectionTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * Posts {@code count} new datasets into {@code schema} at once; answers their names, all READY.
+   */
+  private List<String> provisionAtOnce(ExecutorService pool, String schema, int count)
+      throws Exception {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      names.add(ProvisioningFixtures.newName());
+    }
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Response>> posted = new ArrayList<>();
+    for (String name : names) {
+      posted.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return post(OWNER, body(name, "marketing", "postgres:///" + schema, ""));
+              }));
+    }
+    start.countDown();
+    for (Future<Response> answer : posted) {
+      assertThat(answer.get().statusCode()).isEqualTo(202);
+    }
+    for (String name : names) {
+      var dataset = settled(OWNER, "marketing", name);
+      assertThat(dataset.getString("state")).as(dataset.prettify()).isEqualTo("READY");
+      assertThat(dataset.getInt("attempts")).isEqualTo(1);
+    }
+    return names;
   }
 
   /** Quotes, semicolons, comments, unicode homoglyphs, NUL, spaces: refused in every field. */

@@ -128,7 +128,12 @@ public class PostgresProvisioner implements Provisioner {
         script.add(lock);
         script.add("CREATE SCHEMA IF NOT EXISTS " + schema);
         if (!look.roles().contains(owner)) {
-          script.add(createRole(owner));
+          // Another dataset of a new domain may have made it since the look: it is seen here,
+          // under the lock, and left as it is.
+          script.add(
+              "DO $$BEGIN "
+                  + createRole(owner)
+                  + "; EXCEPTION WHEN duplicate_object THEN NULL; END$$");
         }
       }
       script.add(createTable(table, context.fields(), literals));
@@ -474,6 +479,9 @@ public class PostgresProvisioner implements Provisioner {
   }
 
   private static String createRole(String role) {
+    if (role.contains("$")) {
+      throw new IllegalArgumentException("not a checked role name: " + role);
+    }
     return "CREATE ROLE " + Identifiers.quote(role) + " NOLOGIN";
   }
 

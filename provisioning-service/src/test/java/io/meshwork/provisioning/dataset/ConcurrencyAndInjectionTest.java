@@ -102,8 +102,9 @@ class ConcurrencyAndInjectionTest {
     String schema = "conc_" + Fixtures.randomSuffix(6);
     ExecutorService pool = Executors.newFixedThreadPool(12);
     try {
-      List<String> names = new ArrayList<>(provisionAtOnce(pool, schema, 12));
-      names.addAll(provisionAtOnce(pool, schema, 12));
+      String storage = "postgres:///" + schema;
+      List<String> names = new ArrayList<>(provisionAtOnce(pool, OWNER, "marketing", storage, 12));
+      names.addAll(provisionAtOnce(pool, OWNER, "marketing", storage, 12));
       try (Connection c = warehouse();
           var q =
               c.prepareStatement(
@@ -141,9 +142,43 @@ class ConcurrencyAndInjectionTest {
   }
 
   /**
-   * Posts {@code count} new datasets into {@code schema} at once; answers their names, all READY.
+   * The first datasets of a new domain at once: the domain's schema and owner role are made (once,
+   * under the schema's lock) and every table ends owned by that role, each at its first attempt.
    */
-  private List<String> provisionAtOnce(ExecutorService pool, String schema, int count)
+  @Test
+  void firstDatasetsOfANewDomainAtOnceAllSucceed() throws Exception {
+    String domain = "dom_" + Fixtures.randomSuffix(6);
+    String owner = TestTokens.domainOwner(domain);
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<String> names = provisionAtOnce(pool, owner, domain, "postgres://warehouse", 6);
+      try (Connection c = warehouse();
+          var q =
+              c.prepareStatement(
+                  "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = ? AND tableowner = ?")) {
+        q.setString(1, domain);
+        q.setString(2, domain + "_owner");
+        try (ResultSet r = q.executeQuery()) {
+          r.next();
+          assertThat(r.getInt(1)).isEqualTo(names.size());
+        }
+      }
+      for (String name : names) {
+        given().auth().oauth2(owner).delete("/api/v1/datasets/{d}/{n}", domain, name);
+      }
+      for (String name : names) {
+        assertThat(settled(owner, domain, name).getString("state")).isEqualTo("DELETED");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Posts {@code count} new datasets at once; answers their names, each READY at its first attempt.
+   */
+  private List<String> provisionAtOnce(
+      ExecutorService pool, String token, String domain, String storage, int count)
       throws Exception {
     List<String> names = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -156,7 +191,7 @@ class ConcurrencyAndInjectionTest {
           pool.submit(
               () -> {
                 start.await();
-                return post(OWNER, body(name, "marketing", "postgres:///" + schema, ""));
+                return post(token, body(name, domain, storage, ""));
               }));
     }
     start.countDown();
@@ -164,7 +199,7 @@ class ConcurrencyAndInjectionTest {
       assertThat(answer.get().statusCode()).isEqualTo(202);
     }
     for (String name : names) {
-      var dataset = settled(OWNER, "marketing", name);
+      var dataset = settled(token, domain, name);
       assertThat(dataset.getString("state")).as(dataset.prettify()).isEqualTo("READY");
       assertThat(dataset.getInt("attempts")).isEqualTo(1);
     }

@@ -8,6 +8,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import io.meshwork.bench.support.EventLoopLoad;
 import io.meshwork.bench.support.Load;
+import io.meshwork.bench.support.ServiceSettings;
 import io.meshwork.contracts.contract.quality.QualityGate;
 import io.meshwork.infra.Secrets;
 import io.meshwork.testing.Fixtures;
@@ -43,7 +44,8 @@ public final class ContractRegistryLoad {
   public static void main(String[] args) throws Exception {
     try (ServiceEnvironment environment = ServiceEnvironment.create()) {
       ServiceProcess registry =
-          environment.start("contract-registry", Map.of("QUARKUS_LOG_CONSOLE_LEVEL", "WARN"));
+          environment.start(
+              "contract-registry", ServiceSettings.of(Map.of("QUARKUS_LOG_CONSOLE_LEVEL", "WARN")));
       try {
         String base = registry.baseUrl();
         String basic =

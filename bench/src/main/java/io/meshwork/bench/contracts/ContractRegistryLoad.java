@@ -15,7 +15,6 @@ import io.meshwork.testing.Fixtures;
 import io.meshwork.testing.ServiceEnvironment;
 import io.meshwork.testing.ServiceProcess;
 import io.meshwork.testing.TestInfra;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -133,11 +132,9 @@ public final class ContractRegistryLoad {
   private static void qualityGate(String base, String token) throws Exception {
     String id = "marketing." + Fixtures.newName("gate");
     Load.send(
-        Load.request(base + "/api/v1/contracts")
+        Load.post(base + "/api/v1/contracts", QualityGateFixtures.contract(id).toString())
             .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(QualityGateFixtures.contract(id).toString()))
-            .build());
+            .header("Content-Type", "application/json"));
     int batch = 1000;
     ArrayNode records = QualityGateFixtures.records(batch, 7);
     byte[] body = QualityGateFixtures.JSON.writeValueAsBytes(records);
@@ -214,20 +211,16 @@ public final class ContractRegistryLoad {
     String body = "{\"schema\":" + QualityGateFixtures.JSON.valueToTree(schema) + "}";
     String response =
         Load.send(
-            Load.request(base + "/subjects/" + subject + "/versions")
+            Load.post(base + "/subjects/" + subject + "/versions", body)
                 .header("Authorization", basic)
-                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json"));
     return QualityGateFixtures.parse(response).path("id").asInt();
   }
 
   private static void setLevel(String base, String basic, String subject, String level) {
     Load.send(
-        Load.request(base + "/config/" + subject)
+        Load.put(base + "/config/" + subject, "{\"compatibility\":\"" + level + "\"}")
             .header("Authorization", basic)
-            .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-            .PUT(HttpRequest.BodyPublishers.ofString("{\"compatibility\":\"" + level + "\"}"))
-            .build());
+            .header("Content-Type", "application/vnd.schemaregistry.v1+json"));
   }
 }

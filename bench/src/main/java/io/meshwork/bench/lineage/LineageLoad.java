@@ -8,7 +8,6 @@ import io.meshwork.bench.support.ServiceSettings;
 import io.meshwork.testing.Fixtures;
 import io.meshwork.testing.ServiceEnvironment;
 import io.meshwork.testing.ServiceProcess;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -220,14 +219,11 @@ public final class LineageLoad {
     }
   }
 
-  private static HttpRequest post(String base, String token, String query) {
+  private static Load.Call post(String base, String token, String query) {
     try {
-      return Load.request(base + "/graphql")
+      return Load.post(base + "/graphql", JSON.writeValueAsString(Map.of("query", query)))
           .header("Authorization", "Bearer " + token)
-          .header("Content-Type", "application/json")
-          .POST(
-              HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query))))
-          .build();
+          .header("Content-Type", "application/json");
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }

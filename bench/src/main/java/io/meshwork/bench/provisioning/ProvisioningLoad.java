@@ -7,7 +7,6 @@ import io.meshwork.bench.support.ServiceSettings;
 import io.meshwork.testing.Fixtures;
 import io.meshwork.testing.ServiceEnvironment;
 import io.meshwork.testing.ServiceProcess;
-import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -220,12 +219,10 @@ public final class ProvisioningLoad {
       long start = System.nanoTime();
       String answer =
           Load.send(
-              Load.request(base + "/api/v1/datasets")
+              Load.post(base + "/api/v1/datasets", body)
                   .header("Authorization", "Bearer " + token)
                   .header("Content-Type", "application/json")
-                  .header("Prefer", "wait=30")
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build());
+                  .header("Prefer", "wait=30"));
       long took = System.nanoTime() - start;
       JsonNode state = parse(answer).path("state");
       if (!"READY".equals(state.asText())) {
@@ -238,17 +235,13 @@ public final class ProvisioningLoad {
     void deleteAll() {
       for (String dataset : made) {
         Load.send(
-            Load.request(base + "/api/v1/datasets/marketing/" + dataset)
-                .header("Authorization", "Bearer " + token)
-                .DELETE()
-                .build());
+            Load.delete(base + "/api/v1/datasets/marketing/" + dataset)
+                .header("Authorization", "Bearer " + token));
       }
       for (String dataset : made) {
         Load.send(
-            Load.request(base + "/api/v1/datasets/marketing/" + dataset + "?wait=60")
-                .header("Authorization", "Bearer " + token)
-                .GET()
-                .build());
+            Load.get(base + "/api/v1/datasets/marketing/" + dataset + "?wait=60")
+                .header("Authorization", "Bearer " + token));
       }
     }
 

@@ -31,6 +31,10 @@ import java.util.UUID;
 final class WritePlan {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The {@code jobType} of the jobs that hold lineage stated by DatasetEvents. */
+  static final String DECLARED_JOB_TYPE = "DECLARED_LINEAGE";
+
   private static final Comparator<NodeKey> KEY_ORDER =
       Comparator.comparing(NodeKey::kind)
           .thenComparing(NodeKey::namespace)
@@ -128,7 +132,8 @@ final class WritePlan {
   private void add(LineageEvent event) {
     Instant at = event.eventTime();
     if (event.kind() == Kind.DATASET) {
-      dataset(event.dataset(), at, true);
+      NodeKey key = dataset(event.dataset(), at, true);
+      declaredLineage(key, event.dataset(), at);
       return;
     }
     NodeKey job = NodeKey.job(event.job().namespace(), event.job().name());
@@ -165,11 +170,56 @@ final class WritePlan {
     }
     boolean declaresIo = !event.inputs().isEmpty() || !event.outputs().isEmpty();
     if (event.completesRun() || (event.kind() == Kind.JOB && declaresIo)) {
-      Completion latest = completions.get(job);
-      if (latest == null || !at.isBefore(latest.at())) {
-        completions.put(job, new Completion(job, at, runId));
+      complete(job, at, runId);
+    }
+  }
+
+  /** From {@code at}, the job reads and writes what run {@code runId} did, unless a later say. */
+  private void complete(NodeKey job, Instant at, UUID runId) {
+    Completion latest = completions.get(job);
+    if (latest == null || !at.isBefore(latest.at())) {
+      completions.put(job, new Completion(job, at, runId));
+    }
+  }
+
+  /**
+   * A DatasetEvent's {@code columnLineage} facet states lineage without a run. The graph goes
+   * dataset -> job -> dataset, so the statement is kept under a job of its own, {@code
+   * declared:<dataset name>} in the dataset's namespace, that reads the facet's input datasets and
+   * writes the dataset. Like a JobEvent's, each such statement replaces the one before it; a
+   * DatasetEvent without the facet leaves it as it is.
+   */
+  private void declaredLineage(NodeKey output, Dataset dataset, Instant at) {
+    if (dataset.columnLineage() == null || dataset.columnLineage().isEmpty()) {
+      return;
+    }
+    NodeKey job = declaredJob(output);
+    NodeDraft jobDraft = node(job, at);
+    if (jobDraft.attributesAt == null || !at.isBefore(jobDraft.attributesAt)) {
+      jobDraft.attributesAt = at;
+      jobDraft.jobType = DECLARED_JOB_TYPE;
+    }
+    UUID runId = jobEventRun(job, at);
+    Set<NodeKey> inputs = new LinkedHashSet<>();
+    for (ColumnLineage column : dataset.columnLineage()) {
+      for (InputField input : column.inputs()) {
+        inputs.add(NodeKey.dataset(input.namespace(), input.name()));
       }
     }
+    for (NodeKey input : inputs) {
+      node(input, at);
+      runDatasets.add(new RunDataset(runId, input, 'I'));
+      edge(new EdgeKey(input, job, job), at);
+    }
+    runDatasets.add(new RunDataset(runId, output, 'O'));
+    edge(new EdgeKey(job, output, job), at);
+    columnLineage(job, output, dataset, at, true);
+    complete(job, at, runId);
+  }
+
+  /** The job that holds the lineage DatasetEvents declare for {@code dataset}. */
+  private static NodeKey declaredJob(NodeKey dataset) {
+    return NodeKey.job(dataset.namespace(), "declared:" + dataset.name());
   }
 
   private NodeKey dataset(Dataset dataset, Instant at, boolean written) {

@@ -13,6 +13,7 @@ import static io.meshwork.lineage.OpenLineageEvents.run;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -515,17 +516,71 @@ class LineageGraphQLTest {
   void aDatasetEventUpdatesTheDatasetItNames() {
     String ns = namespace();
     String name = unique("announced");
-    ObjectNode event = OpenLineageEvents.JSON.createObjectNode();
-    event
-        .put("eventTime", "2026-11-03T08:00:00Z")
-        .put("producer", OpenLineageEvents.PRODUCER)
-        .put("schemaURL", "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/DatasetEvent");
-    event.set("dataset", dataProduct(owner(dataset(ns, name), "team:growth"), "growth-metrics"));
-    record(event);
+    record(
+        datasetEvent(
+            "2026-11-03T08:00:00Z",
+            dataProduct(owner(dataset(ns, name), "team:growth"), "growth-metrics")));
 
     graphql("{ dataset(name: \"" + name + "\") { lastUpdated owners dataProduct } }")
         .body("data.dataset.lastUpdated", equalTo("2026-11-03T08:00:00Z"))
         .body("data.dataset.owners", contains("team:growth"))
         .body("data.dataset.dataProduct", equalTo("growth-metrics"));
+  }
+
+  @Test
+  void aDatasetEventsColumnLineageDeclaresLineageWithoutARun() {
+    String ns = namespace();
+    String customers = unique("customers");
+    String contacts = unique("contacts");
+    String profile = unique("profile");
+    ObjectNode stated = dataset(ns, profile);
+    columnLineage(stated, "cid", ns, customers, "id");
+    columnLineage(stated, "mail", ns, contacts, "email");
+    record(datasetEvent("2026-11-04T08:00:00Z", stated));
+
+    graphql("{ dataset(name: \"" + profile + "\") { upstream { name } } }")
+        .body("data.dataset.upstream.name", containsInAnyOrder(customers, contacts));
+    graphql(
+            "{ columnLineage(dataset: \""
+                + profile
+                + "\", field: \"mail\") { dataset field distance job transformations } }")
+        .body("data.columnLineage.dataset", contains(contacts))
+        .body("data.columnLineage.field", contains("email"))
+        .body("data.columnLineage.job", contains("declared:" + profile))
+        .body("data.columnLineage[0].transformations", containsString("IDENTITY"));
+    graphql(
+            "{ columnLineage(dataset: \""
+                + customers
+                + "\", field: \"id\", direction: DOWNSTREAM) { dataset field } }")
+        .body("data.columnLineage.dataset", contains(profile))
+        .body("data.columnLineage.field", contains("cid"));
+
+    // A later statement replaces the earlier one; an event without the facet changes nothing.
+    ObjectNode restated = dataset(ns, profile);
+    columnLineage(restated, "cid", ns, customers, "id");
+    record(
+        datasetEvent("2026-11-05T08:00:00Z", restated),
+        datasetEvent("2026-11-06T08:00:00Z", owner(dataset(ns, profile), "team:crm")));
+
+    graphql("{ dataset(name: \"" + profile + "\") { owners upstream { name } } }")
+        .body("data.dataset.owners", contains("team:crm"))
+        .body("data.dataset.upstream.name", contains(customers));
+    graphql("{ columnLineage(dataset: \"" + profile + "\", field: \"mail\") { dataset } }")
+        .body("data.columnLineage", hasSize(0));
+    graphql(
+            "{ dataset(name: \""
+                + profile
+                + "\", asOf: \"2026-11-04T12:00:00Z\") { upstream { name } } }")
+        .body("data.dataset.upstream.name", containsInAnyOrder(customers, contacts));
+  }
+
+  private static ObjectNode datasetEvent(String at, ObjectNode dataset) {
+    ObjectNode event = OpenLineageEvents.JSON.createObjectNode();
+    event
+        .put("eventTime", at)
+        .put("producer", OpenLineageEvents.PRODUCER)
+        .put("schemaURL", "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/DatasetEvent");
+    event.set("dataset", dataset);
+    return event;
   }
 }

@@ -151,7 +151,7 @@ public final class LineageLoad {
         }
       }
       // The recursive CTE is slow enough that fewer samples are taken the deeper it goes.
-      int recursiveSamples = depth == 1 ? 50 : depth == 5 ? 20 : 5;
+      int recursiveSamples = Math.min(SAMPLES, depth == 1 ? 50 : depth == 5 ? 20 : 5);
       long[] recursive = new long[recursiveSamples];
       int timeouts = 0;
       for (int i = 0; i < recursiveSamples; i++) {

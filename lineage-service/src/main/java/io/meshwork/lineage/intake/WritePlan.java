@@ -33,7 +33,7 @@ final class WritePlan {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The {@code jobType} of the jobs that hold lineage stated by DatasetEvents. */
-  static final String DECLARED_JOB_TYPE = "DECLARED_LINEAGE";
+  private static final String DECLARED_JOB_TYPE = "DECLARED_LINEAGE";
 
   private static final Comparator<NodeKey> KEY_ORDER =
       Comparator.comparing(NodeKey::kind)
@@ -174,7 +174,10 @@ final class WritePlan {
     }
   }
 
-  /** From {@code at}, the job reads and writes what run {@code runId} did, unless a later say. */
+  /**
+   * From {@code at} on, the job reads and writes what run {@code runId} did, until a later event
+   * says otherwise.
+   */
   private void complete(NodeKey job, Instant at, UUID runId) {
     Completion latest = completions.get(job);
     if (latest == null || !at.isBefore(latest.at())) {

@@ -3,7 +3,9 @@ package io.meshwork.lineage.graph;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Breadth-first walks over the graph in memory, at a point in time: an edge counts when {@code
@@ -143,11 +145,98 @@ public final class GraphWalker {
       Direction direction,
       int depth,
       Instant asOf) {
-    int root = view.column(dataset, field);
     List<ColumnReached> reached = new ArrayList<>();
+    int root = view.column(dataset, field);
     if (root < 0) {
       return reached;
     }
+    walkColumns(
+        view,
+        root,
+        direction,
+        depth,
+        asOf,
+        (edge, to, hops, way, first) -> {
+          if (first) {
+            reached.add(
+                new ColumnReached(
+                    view.node(view.columnNode(to)),
+                    view.columnField(to),
+                    hops,
+                    way,
+                    view.node(view.columnEdgeJob(edge)),
+                    view.columnEdgeTransformations(edge)));
+          }
+        });
+    reached.sort(
+        Comparator.comparing(ColumnReached::direction)
+            .thenComparingInt(ColumnReached::distance)
+            .thenComparing(r -> r.dataset().name())
+            .thenComparing(ColumnReached::field));
+    return reached;
+  }
+
+  /**
+   * The column lineage around a dataset's field as a graph: every field within {@code depth}
+   * transformations upstream (and downstream when asked) and every column edge between them that
+   * the walk followed. A field without column lineage is a graph of itself alone.
+   */
+  public static ColumnGraph columnGraph(
+      LineageGraph.View view,
+      int dataset,
+      String field,
+      boolean withDownstream,
+      int depth,
+      Instant asOf) {
+    ColumnGraph.Field rootField = new ColumnGraph.Field(view.node(dataset), field);
+    int root = view.column(dataset, field);
+    if (root < 0) {
+      return new ColumnGraph(List.of(rootField), List.of());
+    }
+    Set<Integer> fields = new LinkedHashSet<>();
+    Set<Integer> edges = new LinkedHashSet<>();
+    fields.add(root);
+    walkColumns(
+        view,
+        root,
+        withDownstream ? Direction.BOTH : Direction.UPSTREAM,
+        depth,
+        asOf,
+        (edge, to, hops, way, first) -> {
+          fields.add(to);
+          edges.add(edge);
+        });
+    TemporalGraph graph = view.columnEdges();
+    List<ColumnGraph.Link> links = new ArrayList<>(edges.size());
+    for (int edge : edges) {
+      links.add(
+          new ColumnGraph.Link(
+              field(view, graph.source(edge)),
+              field(view, graph.target(edge)),
+              view.node(view.columnEdgeJob(edge)),
+              view.columnEdgeTransformations(edge)));
+    }
+    return new ColumnGraph(fields.stream().map(f -> field(view, f)).toList(), links);
+  }
+
+  private static ColumnGraph.Field field(LineageGraph.View view, int column) {
+    return new ColumnGraph.Field(view.node(view.columnNode(column)), view.columnField(column));
+  }
+
+  /** What a column walk meets: each edge it follows, and whether that edge reached a new field. */
+  @FunctionalInterface
+  private interface ColumnStep {
+    void step(int edge, int to, int hops, Direction way, boolean first);
+  }
+
+  /** Breadth-first over column edges valid at {@code asOf}, {@code depth} transformations far. */
+  private static void walkColumns(
+      LineageGraph.View view,
+      int root,
+      Direction direction,
+      int depth,
+      Instant asOf,
+      ColumnStep step) {
     long at = asOf == null ? NOW : asOf.toEpochMilli();
     TemporalGraph graph = view.columnEdges();
     Scratch scratch = SCRATCH.get();
@@ -170,30 +259,20 @@ public final class GraphWalker {
         int[] edges = graph.edgesOf(from, downstream);
         for (int i = 0, n = graph.degree(from, downstream); i < n; i++) {
           int edge = edges[i];
-          int to = graph.otherEnd(edge, downstream);
-          if (!graph.validAt(edge, at) || scratch.mark[to] == generation) {
+          if (!graph.validAt(edge, at)) {
             continue;
           }
-          scratch.mark[to] = generation;
-          scratch.raw[to] = hops + 1;
-          queue[tail++] = to;
-          reached.add(
-              new ColumnReached(
-                  view.node(view.columnNode(to)),
-                  view.columnField(to),
-                  hops + 1,
-                  way,
-                  view.node(view.columnEdgeJob(edge)),
-                  view.columnEdgeTransformations(edge)));
+          int to = graph.otherEnd(edge, downstream);
+          boolean first = scratch.mark[to] != generation;
+          if (first) {
+            scratch.mark[to] = generation;
+            scratch.raw[to] = hops + 1;
+            queue[tail++] = to;
+          }
+          step.step(edge, to, hops + 1, way, first);
         }
       }
     }
-    reached.sort(
-        Comparator.comparing(ColumnReached::direction)
-            .thenComparingInt(ColumnReached::distance)
-            .thenComparing(r -> r.dataset().name())
-            .thenComparing(ColumnReached::field));
-    return reached;
   }
 
   private static List<Direction> directions(Direction direction) {

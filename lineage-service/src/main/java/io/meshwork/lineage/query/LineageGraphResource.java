@@ -2,10 +2,8 @@ package io.meshwork.lineage.query;
 
 import io.meshwork.lineage.graph.Direction;
 import io.meshwork.lineage.graph.Node;
-import io.meshwork.lineage.graph.NodeKey;
 import io.meshwork.lineage.graph.Walk;
 import io.meshwork.web.problem.MalformedRequestException;
-import io.meshwork.web.problem.ResourceNotFoundException;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -15,7 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,7 +86,7 @@ public class LineageGraphResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "One node with everything said about it, facets included")
   public Map<String, Object> node(@QueryParam("nodeId") String nodeId) {
-    Node node = root(nodeId);
+    Node node = queries.node(nodeId, "nodeId");
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", node.key().id());
     body.put("type", node.key().kind().name());
@@ -118,37 +115,8 @@ public class LineageGraphResource {
   }
 
   private Walk walk(String nodeId, int depth, String asOf) {
-    Instant at = instant(asOf);
-    return queries.walk(root(nodeId), Direction.BOTH, depth, at, true);
-  }
-
-  private Node root(String nodeId) {
-    if (nodeId == null || nodeId.isBlank()) {
-      throw new MalformedRequestException(
-          "lineage.node-id.missing",
-          "nodeId is required: dataset:<namespace>:<name> or job:<namespace>:<name>");
-    }
-    NodeKey key = NodeKey.parse(nodeId, "nodeId");
-    queries.catchUp();
-    return queries
-        .find(key)
-        .orElseThrow(
-            () ->
-                new ResourceNotFoundException(
-                    "lineage.node.not-found", "No lineage node " + nodeId));
-  }
-
-  private static Instant instant(String asOf) {
-    if (asOf == null) {
-      return null;
-    }
-    try {
-      return Instant.parse(asOf);
-    } catch (DateTimeParseException e) {
-      throw new MalformedRequestException(
-          "lineage.as-of.invalid",
-          "asOf must be an ISO-8601 instant like 2026-01-31T12:00:00Z, got '" + asOf + "'");
-    }
+    Instant at = LineageQueries.instant(asOf, "asOf");
+    return queries.walk(queries.node(nodeId, "nodeId"), Direction.BOTH, depth, at, true);
   }
 
   private static Map<String, Object> data(Node node) {

@@ -1,6 +1,7 @@
 package io.meshwork.lineage.query;
 
 import io.meshwork.lineage.config.LineageConfig;
+import io.meshwork.lineage.graph.ColumnGraph;
 import io.meshwork.lineage.graph.ColumnReached;
 import io.meshwork.lineage.graph.Direction;
 import io.meshwork.lineage.graph.GraphStore;
@@ -11,9 +12,12 @@ import io.meshwork.lineage.graph.NodeKey;
 import io.meshwork.lineage.graph.NodeKind;
 import io.meshwork.lineage.graph.Walk;
 import io.meshwork.web.problem.InvalidRequestException;
+import io.meshwork.web.problem.MalformedRequestException;
 import io.meshwork.web.problem.Problem;
+import io.meshwork.web.problem.ResourceNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +45,42 @@ public class LineageQueries {
 
   public Optional<Node> find(NodeKey key) {
     return graph.find(key);
+  }
+
+  /**
+   * The node a REST caller names in {@code parameter} ({@code dataset:<namespace>:<name>} or {@code
+   * job:<namespace>:<name>}), after catching up; 400 if malformed, 404 if unknown.
+   */
+  public Node node(String nodeId, String parameter) {
+    if (nodeId == null || nodeId.isBlank()) {
+      throw new MalformedRequestException(
+          "lineage.node-id.missing",
+          parameter + " is required: dataset:<namespace>:<name> or job:<namespace>:<name>");
+    }
+    NodeKey key = NodeKey.parse(nodeId, parameter);
+    catchUp();
+    return find(key)
+        .orElseThrow(
+            () ->
+                new ResourceNotFoundException(
+                    "lineage.node.not-found", "No lineage node " + nodeId));
+  }
+
+  /** An ISO-8601 instant a REST caller gives in {@code parameter}; null when not given. */
+  public static Instant instant(String value, String parameter) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new MalformedRequestException(
+          "lineage.as-of.invalid",
+          parameter
+              + " must be an ISO-8601 instant like 2026-01-31T12:00:00Z, got '"
+              + value
+              + "'");
+    }
   }
 
   /**
@@ -85,6 +125,16 @@ public class LineageQueries {
     int bounded = depth(depth);
     return graph.read(
         v -> GraphWalker.columns(v, v.index(dataset.key()), field, direction, bounded, asOf));
+  }
+
+  /** The column lineage around a dataset's field as a graph, upstream (and downstream). */
+  public ColumnGraph columnGraph(
+      Node dataset, String field, boolean withDownstream, int depth, Instant asOf) {
+    int bounded = depth(depth);
+    return graph.read(
+        v ->
+            GraphWalker.columnGraph(
+                v, v.index(dataset.key()), field, withDownstream, bounded, asOf));
   }
 
   public int depth(int depth) {

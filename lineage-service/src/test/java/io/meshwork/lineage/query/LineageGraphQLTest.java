@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -475,6 +476,102 @@ class LineageGraphQLTest {
         .then()
         .statusCode(404);
     given().queryParam("nodeId", nodeId).when().get("/api/v1/lineage").then().statusCode(401);
+  }
+
+  @Test
+  void theMarquezStyleColumnLineageGraph() {
+    String ns = namespace();
+    String src = unique("cl_src");
+    String mid = unique("cl_mid");
+    String dst = unique("cl_dst");
+    ObjectNode first =
+        run("COMPLETE", "2026-11-01T10:00:00Z", ns, "cl_a", new String[] {src}, new String[0]);
+    ObjectNode midOut = dataset(ns, mid);
+    columnLineage(midOut, "customer_id", ns, src, "id");
+    columnLineage(midOut, "contact", ns, src, "email");
+    output(first, midOut);
+    ObjectNode second =
+        run("COMPLETE", "2026-11-01T11:00:00Z", ns, "cl_b", new String[] {mid}, new String[0]);
+    ObjectNode dstOut = dataset(ns, dst);
+    columnLineage(dstOut, "cid", ns, mid, "customer_id");
+    output(second, dstOut);
+    record(first, second);
+    String dstCid = "datasetField:" + ns + ":" + dst + ":cid";
+    String midCustomer = "datasetField:" + ns + ":" + mid + ":customer_id";
+    String srcId = "datasetField:" + ns + ":" + src + ":id";
+
+    asReader()
+        .queryParam("nodeId", dstCid)
+        .when()
+        .get("/api/v1/column-lineage")
+        .then()
+        .statusCode(200)
+        .body("graph.id", contains(dstCid, midCustomer, srcId))
+        .body("graph.type", everyItem(equalTo("DATASET_FIELD")))
+        .body("graph[0].data.dataset", equalTo(dst))
+        .body("graph[0].data.field", equalTo("cid"))
+        .body("graph[0].data.inputFields.dataset", contains(mid))
+        .body("graph[0].data.inputFields.field", contains("customer_id"))
+        .body("graph[0].data.inputFields[0].job", equalTo("job:" + ns + ":cl_b"))
+        .body("graph[0].data.inputFields[0].transformationType", equalTo("IDENTITY"))
+        .body("graph[0].data.inputFields[0].transformations[0].type", equalTo("DIRECT"))
+        .body("graph[0].inEdges.origin", contains(midCustomer))
+        .body("graph[1].outEdges.destination", contains(dstCid))
+        .body("graph[2].data.inputFields", hasSize(0));
+
+    // Upstream only unless asked; one transformation deep with depth=1.
+    asReader()
+        .queryParam("nodeId", midCustomer)
+        .when()
+        .get("/api/v1/column-lineage")
+        .then()
+        .statusCode(200)
+        .body("graph.id", contains(midCustomer, srcId));
+    asReader()
+        .queryParam("nodeId", midCustomer)
+        .queryParam("withDownstream", true)
+        .when()
+        .get("/api/v1/column-lineage")
+        .then()
+        .statusCode(200)
+        .body("graph.id", containsInAnyOrder(midCustomer, srcId, dstCid));
+    asReader()
+        .queryParam("nodeId", dstCid)
+        .queryParam("depth", 1)
+        .when()
+        .get("/api/v1/column-lineage")
+        .then()
+        .statusCode(200)
+        .body("graph.id", contains(dstCid, midCustomer));
+    asReader()
+        .queryParam("nodeId", "datasetField:" + ns + ":" + dst + ":no_lineage")
+        .when()
+        .get("/api/v1/column-lineage")
+        .then()
+        .statusCode(200)
+        .body("graph.id", contains("datasetField:" + ns + ":" + dst + ":no_lineage"));
+
+    asReader()
+        .queryParam("nodeId", "dataset:" + ns + ":" + dst)
+        .when()
+        .get("/api/v1/column-lineage")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("code", equalTo("lineage.node-id.invalid"))
+        .body("detail", containsString("datasetField:<namespace>:<dataset>:<field>"));
+    asReader()
+        .queryParam("nodeId", "datasetField:" + ns + ":missing:id")
+        .when()
+        .get("/api/v1/column-lineage")
+        .then()
+        .statusCode(404);
+    given()
+        .queryParam("nodeId", dstCid)
+        .when()
+        .get("/api/v1/column-lineage")
+        .then()
+        .statusCode(401);
   }
 
   @Test

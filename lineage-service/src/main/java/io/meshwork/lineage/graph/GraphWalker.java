@@ -152,7 +152,7 @@ public final class GraphWalker {
     }
     walkColumns(
         view,
-        root,
+        new int[] {root},
         direction,
         depth,
         asOf,
@@ -177,9 +177,10 @@ public final class GraphWalker {
   }
 
   /**
-   * The column lineage around a dataset's field as a graph: every field within {@code depth}
-   * transformations upstream (and downstream when asked) and every column edge between them that
-   * the walk followed. A field without column lineage is a graph of itself alone.
+   * The column lineage around a dataset's field (or, with a null {@code field}, around every field
+   * of it that has column lineage) as a graph: every field within {@code depth} transformations
+   * upstream (and downstream when asked) and every column edge between them that the walk followed.
+   * A field without column lineage is a graph of itself alone.
    */
   public static ColumnGraph columnGraph(
       LineageGraph.View view,
@@ -188,17 +189,25 @@ public final class GraphWalker {
       boolean withDownstream,
       int depth,
       Instant asOf) {
-    ColumnGraph.Field rootField = new ColumnGraph.Field(view.node(dataset), field);
-    int root = view.column(dataset, field);
-    if (root < 0) {
-      return new ColumnGraph(List.of(rootField), List.of());
+    int[] roots;
+    if (field == null) {
+      roots = view.columnsOf(dataset);
+    } else {
+      int root = view.column(dataset, field);
+      if (root < 0) {
+        return new ColumnGraph(
+            List.of(new ColumnGraph.Field(view.node(dataset), field)), List.of());
+      }
+      roots = new int[] {root};
     }
     Set<Integer> fields = new LinkedHashSet<>();
     Set<Integer> edges = new LinkedHashSet<>();
-    fields.add(root);
+    for (int root : roots) {
+      fields.add(root);
+    }
     walkColumns(
         view,
-        root,
+        roots,
         withDownstream ? Direction.BOTH : Direction.UPSTREAM,
         depth,
         asOf,
@@ -229,10 +238,13 @@ public final class GraphWalker {
     void step(int edge, int to, int hops, Direction way, boolean first);
   }
 
-  /** Breadth-first over column edges valid at {@code asOf}, {@code depth} transformations far. */
+  /**
+   * Breadth-first from {@code roots} over column edges valid at {@code asOf}, {@code depth}
+   * transformations far.
+   */
   private static void walkColumns(
       LineageGraph.View view,
-      int root,
+      int[] roots,
       Direction direction,
       int depth,
       Instant asOf,
@@ -247,9 +259,11 @@ public final class GraphWalker {
       int[] queue = scratch.queue;
       int head = 0;
       int tail = 0;
-      queue[tail++] = root;
-      scratch.mark[root] = generation;
-      scratch.raw[root] = 0;
+      for (int root : roots) {
+        queue[tail++] = root;
+        scratch.mark[root] = generation;
+        scratch.raw[root] = 0;
+      }
       while (head < tail) {
         int from = queue[head++];
         int hops = scratch.raw[from];

@@ -38,6 +38,7 @@ public class LineageGraph {
   private final TemporalGraph columnEdges = new TemporalGraph();
   private final LongIntMap columnEdgeIndex = new LongIntMap(1024);
   private final Map<ColumnKey, Integer> columnIndex = new HashMap<>();
+  private final Map<Integer, int[]> columnsByNode = new HashMap<>();
   private int[] columnNode = new int[1024];
   private String[] columnField = new String[1024];
   private int columnCount;
@@ -206,6 +207,10 @@ public class LineageGraph {
     columnNode[index] = node;
     columnField[index] = field;
     columnIndex.put(key, index);
+    int[] known = columnsByNode.getOrDefault(node, new int[0]);
+    int[] grown = Arrays.copyOf(known, known.length + 1);
+    grown[known.length] = index;
+    columnsByNode.put(node, grown);
     return index;
   }
 
@@ -253,6 +258,11 @@ public class LineageGraph {
 
     int columnCount() {
       return columnCount;
+    }
+
+    /** The column vertices of a node's fields that have column lineage. */
+    int[] columnsOf(int node) {
+      return columnsByNode.getOrDefault(node, new int[0]);
     }
 
     /** The column vertex of a node's field, or -1. */

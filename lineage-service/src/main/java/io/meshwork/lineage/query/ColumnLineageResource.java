@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ColumnLineageResource {
 
   private static final String FIELD_PREFIX = "datasetField:";
+  private static final String DATASET_PREFIX = "dataset:";
 
   private final LineageQueries queries;
   private final ObjectMapper json;
@@ -40,31 +41,43 @@ public class ColumnLineageResource {
   }
 
   /**
-   * Marquez's column lineage graph around a field: a DATASET_FIELD node per field, each with the
-   * input fields it is made from and the job and transformations that made it.
+   * Marquez's column lineage graph around a field, or around every field of a dataset that has
+   * column lineage: a DATASET_FIELD node per field, each with the input fields it is made from and
+   * the job and transformations that made it.
    */
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
       summary =
-          "The column lineage graph around a dataset's field (nodeId=datasetField:<namespace>:<dataset>:<field>), Marquez style")
+          "The column lineage graph around a dataset's field (nodeId=datasetField:<namespace>:<dataset>:<field>) or all its fields (nodeId=dataset:<namespace>:<dataset>), Marquez style")
   public MarquezGraph columnLineage(
       @QueryParam("nodeId") String nodeId,
       @QueryParam("depth") @DefaultValue("20") int depth,
       @QueryParam("withDownstream") @DefaultValue("false") boolean withDownstream,
       @QueryParam("asOf") String asOf) {
-    int separator = nodeId == null ? -1 : nodeId.lastIndexOf(':');
-    if (nodeId == null
-        || !nodeId.startsWith(FIELD_PREFIX)
-        || separator <= FIELD_PREFIX.length()
-        || separator == nodeId.length() - 1) {
-      throw new MalformedRequestException(
-          "lineage.node-id.invalid",
-          "nodeId must be datasetField:<namespace>:<dataset>:<field>, got '" + nodeId + "'");
+    Node dataset;
+    String field;
+    if (nodeId != null && nodeId.startsWith(DATASET_PREFIX)) {
+      dataset = queries.node(nodeId, "nodeId");
+      field = null;
+    } else {
+      int separator = nodeId == null ? -1 : nodeId.lastIndexOf(':');
+      if (nodeId == null
+          || !nodeId.startsWith(FIELD_PREFIX)
+          || separator <= FIELD_PREFIX.length()
+          || separator == nodeId.length() - 1) {
+        throw new MalformedRequestException(
+            "lineage.node-id.invalid",
+            "nodeId must be datasetField:<namespace>:<dataset>:<field> or"
+                + " dataset:<namespace>:<dataset>, got '"
+                + nodeId
+                + "'");
+      }
+      field = nodeId.substring(separator + 1);
+      dataset =
+          queries.node(
+              DATASET_PREFIX + nodeId.substring(FIELD_PREFIX.length(), separator), "nodeId");
     }
-    String field = nodeId.substring(separator + 1);
-    Node dataset =
-        queries.node("dataset:" + nodeId.substring(FIELD_PREFIX.length(), separator), "nodeId");
     ColumnGraph graph =
         queries.columnGraph(
             dataset, field, withDownstream, depth, LineageQueries.instant(asOf, "asOf"));

@@ -127,7 +127,10 @@ public class LineageQueries {
         v -> GraphWalker.columns(v, v.index(dataset.key()), field, direction, bounded, asOf));
   }
 
-  /** The column lineage around a dataset's field as a graph, upstream (and downstream). */
+  /**
+   * The column lineage around a dataset's field (every field with column lineage when {@code field}
+   * is null) as a graph, upstream (and downstream).
+   */
   public ColumnGraph columnGraph(
       Node dataset, String field, boolean withDownstream, int depth, Instant asOf) {
     int bounded = depth(depth);

@@ -551,8 +551,23 @@ class LineageGraphQLTest {
         .statusCode(200)
         .body("graph.id", contains("datasetField:" + ns + ":" + dst + ":no_lineage"));
 
+    // A dataset's node id: every field of it with column lineage, and what they come from.
     asReader()
-        .queryParam("nodeId", "dataset:" + ns + ":" + dst)
+        .queryParam("nodeId", "dataset:" + ns + ":" + mid)
+        .when()
+        .get("/api/v1/column-lineage")
+        .then()
+        .statusCode(200)
+        .body(
+            "graph.id",
+            containsInAnyOrder(
+                midCustomer,
+                "datasetField:" + ns + ":" + mid + ":contact",
+                srcId,
+                "datasetField:" + ns + ":" + src + ":email"));
+
+    asReader()
+        .queryParam("nodeId", "job:" + ns + ":cl_a")
         .when()
         .get("/api/v1/column-lineage")
         .then()

@@ -64,6 +64,7 @@ public record LineageEvent(
   /** An output field and the input fields it is made from. */
   public record ColumnLineage(String field, List<InputField> inputs) {}
 
+  /** An input field; {@code transformations} is OpenLineage's JSON array, empty if none said. */
   public record InputField(String namespace, String name, String field, JsonNode transformations) {}
 
   public record Assertion(String assertion, boolean success, String column) {}

@@ -1,7 +1,10 @@
 package io.meshwork.lineage.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshwork.lineage.intake.LineageEvent.Assertion;
 import io.meshwork.lineage.intake.LineageEvent.ColumnLineage;
 import io.meshwork.lineage.intake.LineageEvent.Dataset;
@@ -219,11 +222,26 @@ public final class OpenLineageParser {
     }
   }
 
+  /**
+   * The facet's {@code fields}: each output field with the input fields it is made from. Its {@code
+   * dataset} entries (facet 1-2-0: inputs that affect the whole dataset, such as filters, joins and
+   * groupings, usually INDIRECT) count as inputs of every output field; an input that a field also
+   * names by itself keeps both its transformations.
+   */
   private List<ColumnLineage> columnLineage(JsonNode facet, String path) {
     if (facet.isMissingNode()) {
       return List.of();
     }
     JsonNode fields = object(facet.path("fields"), path + ".fields", true);
+    List<InputField> wholeDataset = List.of();
+    JsonNode datasetWide = facet.path("dataset");
+    if (!datasetWide.isMissingNode() && !datasetWide.isNull()) {
+      if (datasetWide.isArray()) {
+        wholeDataset = inputFields(datasetWide, path + ".dataset", null);
+      } else {
+        problem(path + ".dataset", "must be an array");
+      }
+    }
     List<ColumnLineage> lineage = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
@@ -233,38 +251,97 @@ public final class OpenLineageParser {
         problem(at + ".inputFields", "is required and must be an array");
         continue;
       }
-      List<InputField> inputs = new ArrayList<>();
-      for (int i = 0; i < inputFields.size(); i++) {
-        String in = at + ".inputFields[" + i + "]";
-        JsonNode input = object(inputFields.get(i), in, true);
-        String namespace = text(input.path("namespace"), in + ".namespace", true);
-        String name = text(input.path("name"), in + ".name", true);
-        String field = text(input.path("field"), in + ".field", true);
-        JsonNode transformations = input.path("transformations");
-        if (!transformations.isMissingNode() && !transformations.isNull()) {
-          if (!transformations.isArray()) {
-            problem(in + ".transformations", "must be an array");
-          } else {
-            for (int t = 0; t < transformations.size(); t++) {
-              JsonNode kind = transformations.get(t).path("type");
-              if (!kind.isTextual() || !Set.of("DIRECT", "INDIRECT").contains(kind.asText())) {
-                problem(in + ".transformations[" + t + "].type", "must be DIRECT or INDIRECT");
-              }
+      List<InputField> inputs = inputFields(inputFields, at + ".inputFields", entry.getValue());
+      lineage.add(new ColumnLineage(entry.getKey(), withWholeDataset(inputs, wholeDataset)));
+    }
+    return lineage;
+  }
+
+  /**
+   * Input fields, each with its transformations as a JSON array: facet 1-2-0's own {@code
+   * transformations}; else, from a 1-0-x facet, the output field's {@code transformationType} and
+   * {@code transformationDescription} (in {@code legacy}) as one transformation with that subtype
+   * and description; else none.
+   */
+  private List<InputField> inputFields(JsonNode array, String path, JsonNode legacy) {
+    List<InputField> inputs = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      String in = path + "[" + i + "]";
+      JsonNode input = object(array.get(i), in, true);
+      String namespace = text(input.path("namespace"), in + ".namespace", true);
+      String name = text(input.path("name"), in + ".name", true);
+      String field = text(input.path("field"), in + ".field", true);
+      JsonNode transformations = input.path("transformations");
+      if (!transformations.isMissingNode() && !transformations.isNull()) {
+        if (!transformations.isArray()) {
+          problem(in + ".transformations", "must be an array");
+        } else {
+          for (int t = 0; t < transformations.size(); t++) {
+            JsonNode kind = transformations.get(t).path("type");
+            if (!kind.isTextual() || !Set.of("DIRECT", "INDIRECT").contains(kind.asText())) {
+              problem(in + ".transformations[" + t + "].type", "must be DIRECT or INDIRECT");
             }
           }
         }
-        if (namespace != null && name != null && field != null) {
-          inputs.add(
-              new InputField(
-                  namespace,
-                  name,
-                  field,
-                  transformations.isArray() ? transformations : MissingNode.getInstance()));
+      }
+      if (namespace != null && name != null && field != null) {
+        inputs.add(
+            new InputField(
+                namespace,
+                name,
+                field,
+                transformations.isArray() ? transformations : legacyTransformations(legacy)));
+      }
+    }
+    return inputs;
+  }
+
+  private static ArrayNode legacyTransformations(JsonNode field) {
+    ArrayNode transformations = JsonNodeFactory.instance.arrayNode();
+    if (field == null) {
+      return transformations;
+    }
+    JsonNode type = field.path("transformationType");
+    JsonNode description = field.path("transformationDescription");
+    if (type.isTextual() || description.isTextual()) {
+      ObjectNode transformation = transformations.addObject();
+      if (type.isTextual()) {
+        transformation.put("subtype", type.asText());
+      }
+      if (description.isTextual()) {
+        transformation.put("description", description.asText());
+      }
+    }
+    return transformations;
+  }
+
+  private static List<InputField> withWholeDataset(
+      List<InputField> inputs, List<InputField> wholeDataset) {
+    if (wholeDataset.isEmpty()) {
+      return inputs;
+    }
+    List<InputField> all = new ArrayList<>(inputs);
+    for (InputField wide : wholeDataset) {
+      int same = -1;
+      for (int i = 0; i < all.size() && same < 0; i++) {
+        InputField own = all.get(i);
+        if (own.namespace().equals(wide.namespace())
+            && own.name().equals(wide.name())
+            && own.field().equals(wide.field())) {
+          same = i;
         }
       }
-      lineage.add(new ColumnLineage(entry.getKey(), inputs));
+      if (same < 0) {
+        all.add(wide);
+      } else {
+        InputField own = all.get(same);
+        ArrayNode both = JsonNodeFactory.instance.arrayNode();
+        both.addAll((ArrayNode) own.transformations());
+        both.addAll((ArrayNode) wide.transformations());
+        all.set(same, new InputField(own.namespace(), own.name(), own.field(), both));
+      }
     }
-    return lineage;
+    return all;
   }
 
   private List<Owner> owners(JsonNode facet, String path) {

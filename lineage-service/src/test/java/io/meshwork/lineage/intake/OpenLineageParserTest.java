@@ -50,6 +50,51 @@ class OpenLineageParserTest {
   }
 
   @Test
+  void datasetWideInputsFeedEveryFieldAndLegacyFacetsKeepTheirTransformation() {
+    ObjectNode event = runEvent();
+    ObjectNode facet = (ObjectNode) event.get("outputs").get(0).get("facets").get("columnLineage");
+    // A 1-0-x field: no transformations array, the type and description on the field itself.
+    ObjectNode legacy = ((ObjectNode) facet.get("fields")).putObject("b");
+    legacy.put("transformationType", "IDENTITY").put("transformationDescription", "copied");
+    legacy
+        .putArray("inputFields")
+        .addObject()
+        .put("namespace", "ns")
+        .put("name", "in")
+        .put("field", "y");
+    // 1-2-0: inputs that affect the whole dataset; "x" is also field a's own input.
+    com.fasterxml.jackson.databind.node.ArrayNode wide = facet.putArray("dataset");
+    ObjectNode filter =
+        wide.addObject().put("namespace", "ns").put("name", "in").put("field", "region");
+    filter.putArray("transformations").addObject().put("type", "INDIRECT").put("subtype", "FILTER");
+    ObjectNode join = wide.addObject().put("namespace", "ns").put("name", "in").put("field", "x");
+    join.putArray("transformations").addObject().put("type", "INDIRECT").put("subtype", "JOIN");
+
+    java.util.Map<String, LineageEvent.ColumnLineage> fields = new java.util.HashMap<>();
+    OpenLineageParser.parse(event)
+        .outputs()
+        .get(0)
+        .columnLineage()
+        .forEach(c -> fields.put(c.field(), c));
+
+    assertThat(fields.get("a").inputs())
+        .extracting(LineageEvent.InputField::field)
+        .containsExactly("x", "region");
+    assertThat(fields.get("a").inputs().get(0).transformations().toString())
+        .contains("IDENTITY")
+        .contains("JOIN");
+    assertThat(fields.get("b").inputs())
+        .extracting(LineageEvent.InputField::field)
+        .containsExactly("y", "region", "x");
+    assertThat(fields.get("b").inputs().get(0).transformations().toString())
+        .isEqualTo("[{\"subtype\":\"IDENTITY\",\"description\":\"copied\"}]");
+    assertThat(fields.get("b").inputs().get(1).transformations().toString()).contains("FILTER");
+
+    facet.put("dataset", "everything");
+    assertThat(paths(invalid(event))).contains("$.outputs[0].facets.columnLineage.dataset");
+  }
+
+  @Test
   void tellsTheKindOfEventByItsShape() {
     ObjectNode datasetEvent = OpenLineageEvents.JSON.createObjectNode();
     datasetEvent

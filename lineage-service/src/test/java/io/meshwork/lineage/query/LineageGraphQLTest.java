@@ -314,6 +314,56 @@ class LineageGraphQLTest {
   }
 
   @Test
+  void columnLineageTakesDatasetWideInputsAndLegacyFacets() {
+    String ns = namespace();
+    String orders = unique("orders");
+    String totals = unique("totals");
+    ObjectNode event =
+        run("COMPLETE", "2026-11-02T10:00:00Z", ns, "agg", new String[] {orders}, new String[0]);
+    ObjectNode out = dataset(ns, totals);
+    ObjectNode facet = ((ObjectNode) out.get("facets")).putObject("columnLineage");
+    facet
+        .put("_producer", OpenLineageEvents.PRODUCER)
+        .put(
+            "_schemaURL",
+            "https://openlineage.io/spec/facets/1-0-1/ColumnLineageDatasetFacet.json");
+    // 1-0-1: no transformations array, type and description on the output field.
+    ObjectNode amount = facet.putObject("fields").putObject("total");
+    amount.put("transformationType", "AGGREGATION").put("transformationDescription", "sum");
+    amount
+        .putArray("inputFields")
+        .addObject()
+        .put("namespace", ns)
+        .put("name", orders)
+        .put("field", "amount");
+    // 1-2-0: an input that shapes the whole dataset.
+    facet
+        .putArray("dataset")
+        .addObject()
+        .put("namespace", ns)
+        .put("name", orders)
+        .put("field", "status")
+        .putArray("transformations")
+        .addObject()
+        .put("type", "INDIRECT")
+        .put("subtype", "FILTER");
+    output(event, out);
+    record(event);
+
+    graphql(
+            "{ columnLineage(dataset: \""
+                + totals
+                + "\", field: \"total\") { dataset field transformations } }")
+        .body("data.columnLineage.field", containsInAnyOrder("amount", "status"))
+        .body(
+            "data.columnLineage.find { it.field == 'amount' }.transformations",
+            containsString("AGGREGATION"))
+        .body(
+            "data.columnLineage.find { it.field == 'status' }.transformations",
+            containsString("FILTER"));
+  }
+
+  @Test
   void impactListsEveryDownstreamDatasetJobDataProductAndOwner() {
     String ns = namespace();
     String source = unique("source");

@@ -84,6 +84,8 @@ public final class LineageLoad {
       }
       try (Connection connection = DriverManager.getConnection(jdbc, user, "")) {
         queries(graph, service.baseUrl(), environment, connection);
+        ColumnLineageQueries.run(
+            graph, service.baseUrl(), environment.tokens().user("mara"), connection, SAMPLES);
         intake(service.baseUrl(), apiKey, connection);
       } finally {
         service.close();
@@ -212,6 +214,10 @@ public final class LineageLoad {
             + " downstreamPage(depth: "
             + depth
             + ", first: 100) { totalCount items { name } } } }";
+    return graphql(base, token, query);
+  }
+
+  static JsonNode graphql(String base, String token, String query) {
     try {
       return JSON.readTree(Load.send(post(base, token, query)));
     } catch (java.io.IOException e) {
@@ -437,11 +443,11 @@ public final class LineageLoad {
 
   // ------------------------------------------------------------------------------------------
 
-  private static Load.Result result(long[] nanos) {
+  static Load.Result result(long[] nanos) {
     return new Load.Result(nanos.length, 0, 1, nanos);
   }
 
-  private static void report(String what, long[] nanos) {
+  static void report(String what, long[] nanos) {
     Load.Result r = result(nanos);
     System.out.printf(
         "LINEAGE %s (n=%d): p50 %.2f ms, p99 %.2f ms%n",

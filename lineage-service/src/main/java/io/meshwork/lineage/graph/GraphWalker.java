@@ -137,14 +137,18 @@ public final class GraphWalker {
     group.clear();
   }
 
-  /** Walks column lineage from a dataset's field, {@code depth} transformations far. */
+  /**
+   * Walks column lineage from a dataset's field, {@code depth} transformations far; more than
+   * {@code maxFields} fields reached is a {@link WalkTooLargeException}.
+   */
   public static List<ColumnReached> columns(
       LineageGraph.View view,
       int dataset,
       String field,
       Direction direction,
       int depth,
-      Instant asOf) {
+      Instant asOf,
+      int maxFields) {
     List<ColumnReached> reached = new ArrayList<>();
     int root = view.column(dataset, field);
     if (root < 0) {
@@ -156,6 +160,7 @@ public final class GraphWalker {
         direction,
         depth,
         asOf,
+        maxFields,
         (edge, to, hops, way, first) -> {
           if (first) {
             reached.add(
@@ -180,7 +185,8 @@ public final class GraphWalker {
    * The column lineage around a dataset's field (or, with a null {@code field}, around every field
    * of it that has column lineage) as a graph: every field within {@code depth} transformations
    * upstream (and downstream when asked) and every column edge between them that the walk followed.
-   * A field without column lineage is a graph of itself alone.
+   * A field without column lineage is a graph of itself alone. More than {@code maxFields} fields
+   * reached is a {@link WalkTooLargeException}.
    */
   public static ColumnGraph columnGraph(
       LineageGraph.View view,
@@ -188,7 +194,8 @@ public final class GraphWalker {
       String field,
       boolean withDownstream,
       int depth,
-      Instant asOf) {
+      Instant asOf,
+      int maxFields) {
     int[] roots;
     if (field == null) {
       roots = view.columnsOf(dataset);
@@ -211,6 +218,7 @@ public final class GraphWalker {
         withDownstream ? Direction.BOTH : Direction.UPSTREAM,
         depth,
         asOf,
+        maxFields,
         (edge, to, hops, way, first) -> {
           fields.add(to);
           edges.add(edge);
@@ -240,7 +248,7 @@ public final class GraphWalker {
 
   /**
    * Breadth-first from {@code roots} over column edges valid at {@code asOf}, {@code depth}
-   * transformations far.
+   * transformations far, reaching at most {@code maxFields} fields in each direction.
    */
   private static void walkColumns(
       LineageGraph.View view,
@@ -248,6 +256,7 @@ public final class GraphWalker {
       Direction direction,
       int depth,
       Instant asOf,
+      int maxFields,
       ColumnStep step) {
     long at = asOf == null ? NOW : asOf.toEpochMilli();
     TemporalGraph graph = view.columnEdges();
@@ -259,6 +268,7 @@ public final class GraphWalker {
       int[] queue = scratch.queue;
       int head = 0;
       int tail = 0;
+      int reached = 0;
       for (int root : roots) {
         queue[tail++] = root;
         scratch.mark[root] = generation;
@@ -279,6 +289,9 @@ public final class GraphWalker {
           int to = graph.otherEnd(edge, downstream);
           boolean first = scratch.mark[to] != generation;
           if (first) {
+            if (++reached > maxFields) {
+              throw new WalkTooLargeException(maxFields);
+            }
             scratch.mark[to] = generation;
             scratch.raw[to] = hops + 1;
             queue[tail++] = to;

@@ -11,6 +11,7 @@ import io.meshwork.lineage.graph.Node;
 import io.meshwork.lineage.graph.NodeKey;
 import io.meshwork.lineage.graph.NodeKind;
 import io.meshwork.lineage.graph.Walk;
+import io.meshwork.lineage.graph.WalkTooLargeException;
 import io.meshwork.web.problem.InvalidRequestException;
 import io.meshwork.web.problem.MalformedRequestException;
 import io.meshwork.web.problem.Problem;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Lineage reads for both APIs: finds nodes by key or by name, walks the graph in memory within the
@@ -123,8 +125,16 @@ public class LineageQueries {
   public List<ColumnReached> columns(
       Node dataset, String field, Direction direction, int depth, Instant asOf) {
     int bounded = depth(depth);
-    return graph.read(
-        v -> GraphWalker.columns(v, v.index(dataset.key()), field, direction, bounded, asOf));
+    int budget = config.query().maxNodes();
+    return bounded(
+        dataset,
+        field,
+        bounded,
+        () ->
+            graph.read(
+                v ->
+                    GraphWalker.columns(
+                        v, v.index(dataset.key()), field, direction, bounded, asOf, budget)));
   }
 
   /**
@@ -134,10 +144,35 @@ public class LineageQueries {
   public ColumnGraph columnGraph(
       Node dataset, String field, boolean withDownstream, int depth, Instant asOf) {
     int bounded = depth(depth);
-    return graph.read(
-        v ->
-            GraphWalker.columnGraph(
-                v, v.index(dataset.key()), field, withDownstream, bounded, asOf));
+    int budget = config.query().maxNodes();
+    return bounded(
+        dataset,
+        field,
+        bounded,
+        () ->
+            graph.read(
+                v ->
+                    GraphWalker.columnGraph(
+                        v, v.index(dataset.key()), field, withDownstream, bounded, asOf, budget)));
+  }
+
+  /** Runs a column walk; one that reaches more fields than allowed is the caller's 400. */
+  private static <T> T bounded(Node dataset, String field, int depth, Supplier<T> walk) {
+    try {
+      return walk.get();
+    } catch (WalkTooLargeException e) {
+      String what = field == null ? dataset.name() : dataset.name() + "." + field;
+      throw new InvalidRequestException(
+          "lineage.walk.too-large",
+          "the column lineage of "
+              + what
+              + " reaches more than "
+              + e.budget()
+              + " fields within depth "
+              + depth
+              + "; ask for a smaller depth",
+          List.of(new Problem.Violation("depth", "reaches more than " + e.budget() + " fields")));
+    }
   }
 
   public int depth(int depth) {

@@ -1,6 +1,7 @@
 package io.meshwork.lineage.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -148,5 +149,65 @@ class GraphWalkerTest {
             List.of()));
     assertThat(datasets(walk("a", Direction.DOWNSTREAM, 1, null, 100))).isEmpty();
     assertThat(datasets(walk("a", Direction.DOWNSTREAM, 1, T0, 100))).containsExactly("b@1", "d@1");
+  }
+
+  /** b.x from a.x and a.y (job j1), c.z from b.x (job j2). */
+  private void columnChain() {
+    long a = node(NodeKind.DATASET, "a");
+    long j1 = node(NodeKind.JOB, "j1");
+    long b = node(NodeKind.DATASET, "b");
+    long j2 = node(NodeKind.JOB, "j2");
+    long c = node(NodeKind.DATASET, "c");
+    List<GraphChanges.ColumnEdge> columns =
+        List.of(
+            new GraphChanges.ColumnEdge(1, j1, a, "x", b, "x", "[]", T0, null),
+            new GraphChanges.ColumnEdge(2, j1, a, "y", b, "x", "[]", T0, null),
+            new GraphChanges.ColumnEdge(3, j2, b, "x", c, "z", "[]", T0, null));
+    graph.apply(new GraphChanges(nodes, edges, columns));
+  }
+
+  private ColumnGraph columnGraph(String dataset, String field, int depth, int budget) {
+    return graph.read(
+        v ->
+            GraphWalker.columnGraph(
+                v, v.index(NodeKey.dataset("ns", dataset)), field, true, depth, null, budget));
+  }
+
+  private static List<String> fields(ColumnGraph graph) {
+    return graph.fields().stream().map(f -> f.dataset().name() + "." + f.name()).toList();
+  }
+
+  @Test
+  void columnGraphsListFieldsAndTheEdgesBetweenThem() {
+    columnChain();
+    ColumnGraph fromC = columnGraph("c", "z", 5, 100);
+    assertThat(fields(fromC)).containsExactly("c.z", "b.x", "a.x", "a.y");
+    assertThat(fromC.links())
+        .extracting(
+            l -> l.input().dataset().name() + "." + l.input().name() + ">" + l.output().name())
+        .containsExactlyInAnyOrder("b.x>z", "a.x>x", "a.y>x");
+    assertThat(fields(columnGraph("c", "z", 1, 100))).containsExactly("c.z", "b.x");
+    assertThat(fields(columnGraph("b", null, 5, 100))).containsExactly("b.x", "a.x", "a.y", "c.z");
+    assertThat(fields(columnGraph("c", "unknown", 5, 100))).containsExactly("c.unknown");
+  }
+
+  @Test
+  void aColumnWalkPastItsBudgetIsRefused() {
+    columnChain();
+    assertThat(fields(columnGraph("c", "z", 5, 3))).hasSize(4);
+    assertThatThrownBy(() -> columnGraph("c", "z", 5, 2)).isInstanceOf(WalkTooLargeException.class);
+    assertThatThrownBy(
+            () ->
+                graph.read(
+                    v ->
+                        GraphWalker.columns(
+                            v,
+                            v.index(NodeKey.dataset("ns", "c")),
+                            "z",
+                            Direction.UPSTREAM,
+                            5,
+                            null,
+                            2)))
+        .isInstanceOf(WalkTooLargeException.class);
   }
 }

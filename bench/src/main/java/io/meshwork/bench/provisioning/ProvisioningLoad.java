@@ -33,7 +33,9 @@ import org.apache.kafka.common.config.TopicConfig;
  * the same columns and constraints over an open JDBC connection, or {@code Admin.createTopics} with
  * the same partitions and configs. Each sample, ours or raw, starts after the same short pause, so
  * neither meets the background work of the one before (the outbox relay, the broker's log writes).
- * Then a burst: the same mix sent by 8 clients at once, without pauses.
+ * Also, after the same pause, a trivial authenticated request (who-am-I): what any HTTP API pays
+ * before its first statement, which with the raw DDL gives the floor no platform can go under. Then
+ * a burst: the same mix sent by 8 clients at once, without pauses.
  */
 public final class ProvisioningLoad {
 
@@ -102,6 +104,7 @@ public final class ProvisioningLoad {
         long[][] platformNanos = {new long[DATASETS / 2], new long[DATASETS - DATASETS / 2]};
         long[][] rawNanos = {new long[DATASETS / 2], new long[DATASETS - DATASETS / 2]};
         long[] grantsNanos = new long[DATASETS / 2];
+        long[] trivialNanos = new long[DATASETS / 2];
         for (int i = 0; i < DATASETS; i++) {
           boolean postgres = i % 2 == 0;
           int kind = postgres ? 0 : 1;
@@ -121,6 +124,8 @@ public final class ProvisioningLoad {
           if (postgres) {
             pause();
             grantsNanos[i / 2] = direct.createWithGrants(name);
+            pause();
+            trivialNanos[i / 2] = platform.trivial();
           }
         }
         report("PostgreSQL table", platformNanos[0], rawNanos[0]);
@@ -130,6 +135,7 @@ public final class ProvisioningLoad {
             "PostgreSQL table, raw incl. the roles, grants and comment the platform adds",
             platformNanos[0],
             grantsNanos);
+        floor(trivialNanos, rawNanos[0], grantsNanos);
         burst(platform, direct);
         platform.deleteAll();
         direct.dropAll();
@@ -191,6 +197,28 @@ public final class ProvisioningLoad {
         ours.percentileMillis(50) / direct.percentileMillis(50));
   }
 
+  /**
+   * The least any HTTP API could take for a table: one authenticated request that does nothing (GET
+   * /api/v1/me, after the same pause), plus the raw DDL. Set against the raw DDL, it is the ratio
+   * no platform on this machine can beat.
+   */
+  private static void floor(long[] trivial, long[] raw, long[] withGrants) {
+    double http = new Load.Result(trivial.length, 0, 1, trivial).percentileMillis(50);
+    double table = new Load.Result(raw.length, 0, 1, raw).percentileMillis(50);
+    double grants = new Load.Result(withGrants.length, 0, 1, withGrants).percentileMillis(50);
+    System.out.printf(
+        "PROVISIONING floor: trivial authenticated GET p50 %.1f ms (p99 %.1f ms); + raw table %.1f ms"
+            + " = %.2fx raw; + raw table with roles and grants %.1f ms = %.2fx raw, %.2fx raw with"
+            + " grants%n",
+        http,
+        new Load.Result(trivial.length, 0, 1, trivial).percentileMillis(99),
+        table,
+        (http + table) / table,
+        grants,
+        (http + grants) / table,
+        (http + grants) / grants);
+  }
+
   private static long[] concat(long[] a, long[] b) {
     long[] all = new long[a.length + b.length];
     System.arraycopy(a, 0, all, 0, a.length);
@@ -229,6 +257,13 @@ public final class ProvisioningLoad {
         throw new IllegalStateException(dataset + " ended " + state + ": " + answer);
       }
       return took;
+    }
+
+    /** A request that does no work: who-am-I, authenticated like the POST. */
+    long trivial() {
+      long start = System.nanoTime();
+      Load.send(Load.get(base + "/api/v1/me").header("Authorization", "Bearer " + token));
+      return System.nanoTime() - start;
     }
 
     /** Removes what the run made, untimed, so the test servers do not fill up. */

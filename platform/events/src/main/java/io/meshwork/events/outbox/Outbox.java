@@ -36,15 +36,16 @@ public class Outbox {
     if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
       throw new IllegalStateException("Outbox.publish needs an active transaction");
     }
+    OutboxRow row = row(type, key, subject, payload);
     OutboxEvent event = new OutboxEvent();
-    event.id = UUID.randomUUID();
-    event.eventType = type.type();
-    event.source = type.source();
-    event.topic = type.topic();
-    event.eventKey = key;
-    event.subject = subject;
-    event.payload = codec.encode(payload);
-    event.occurredAt = Instant.now();
+    event.id = row.id();
+    event.eventType = row.eventType();
+    event.source = row.source();
+    event.topic = row.topic();
+    event.eventKey = row.eventKey();
+    event.subject = row.subject();
+    event.payload = row.payload();
+    event.occurredAt = row.occurredAt();
     event.persist();
     transactions.registerInterposedSynchronization(
         new Synchronization() {
@@ -59,5 +60,26 @@ public class Outbox {
           }
         });
     return event.id;
+  }
+
+  /**
+   * The row of an event that the caller writes in its own SQL statement (see {@link OutboxRow});
+   * after that statement's transaction committed, it calls {@link #relayCommitted()}.
+   */
+  public <T> OutboxRow row(EventType<T> type, String key, String subject, T payload) {
+    return new OutboxRow(
+        UUID.randomUUID(),
+        type.type(),
+        type.source(),
+        type.topic(),
+        key,
+        subject,
+        codec.encode(payload),
+        Instant.now());
+  }
+
+  /** Rows written with {@link OutboxRow} have committed: relay them soon. */
+  public void relayCommitted() {
+    relay.wake();
   }
 }

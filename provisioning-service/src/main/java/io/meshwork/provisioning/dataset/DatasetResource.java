@@ -1,8 +1,10 @@
 package io.meshwork.provisioning.dataset;
 
 import io.meshwork.provisioning.storage.DriftFinding;
+import io.meshwork.provisioning.storage.ResourceStatus;
 import io.meshwork.provisioning.work.ProvisioningRun;
 import io.meshwork.provisioning.work.ProvisioningWorker;
+import io.meshwork.provisioning.work.WorkClaim;
 import io.meshwork.provisioning.work.WorkSignal;
 import io.meshwork.web.problem.ConflictException;
 import io.meshwork.web.problem.InvalidRequestException;
@@ -90,23 +92,46 @@ public class DatasetResource {
               message = "must be 1-255 visible ASCII characters")
           String idempotencyKey,
       @HeaderParam("Prefer") List<String> prefer) {
+    long begin = System.nanoTime();
     DatasetService.Checked checked = service.check(request, caller);
+    Optional<Duration> wait = PreferWait.of(prefer, MAX_WAIT);
+    long before = signal.generation();
     DatasetService.Outcome outcome =
         service.create(checked, Optional.ofNullable(idempotencyKey), caller);
     Dataset dataset = outcome.dataset();
-    long before = signal.generation();
-    if (outcome.created()) {
-      worker.start(dataset.id);
+    DatasetResponse body;
+    if (outcome.claim().isPresent()) {
+      WorkClaim claim = outcome.claim().get();
+      if (wait.isPresent()) {
+        // The caller waits anyway: the work runs here, without a hand-over and a read after it.
+        body =
+            worker
+                .runHere(claim)
+                .map(ready -> service.describe(ready, claim.resources(ResourceStatus.CREATED)))
+                .orElseGet(
+                    () ->
+                        awaitSettled(
+                            dataset.domain,
+                            dataset.name,
+                            wait.get().minusNanos(System.nanoTime() - begin),
+                            OptionalLong.empty()));
+      } else {
+        body = service.describe(dataset, claim.resources(ResourceStatus.PENDING));
+        worker.runInBackground(claim);
+      }
+    } else {
+      if (outcome.created()) {
+        worker.start(dataset.id);
+      }
+      body =
+          wait.isPresent()
+              ? awaitSettled(
+                  dataset.domain,
+                  dataset.name,
+                  wait.get(),
+                  outcome.created() ? OptionalLong.of(before) : OptionalLong.empty())
+              : service.describe(dataset);
     }
-    Optional<Duration> wait = PreferWait.of(prefer, MAX_WAIT);
-    DatasetResponse body =
-        wait.isPresent()
-            ? awaitSettled(
-                dataset.domain,
-                dataset.name,
-                wait.get(),
-                outcome.created() ? OptionalLong.of(before) : OptionalLong.empty())
-            : service.describe(dataset);
     Response.Status status =
         !outcome.created()
             ? Response.Status.OK

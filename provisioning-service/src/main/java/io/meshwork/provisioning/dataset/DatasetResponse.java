@@ -2,8 +2,8 @@ package io.meshwork.provisioning.dataset;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.meshwork.events.provisioning.ResourceRef;
 import io.meshwork.provisioning.storage.DriftFinding;
-import io.meshwork.provisioning.storage.ProvisionedResource;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -40,16 +40,13 @@ public record DatasetResponse(
 
   /** A real resource: kind, its real name, URI, and whether it exists (CREATED) or not. */
   public record Resource(String kind, String name, String uri, String status) {
-    static Resource of(ProvisionedResource r) {
-      return new Resource(r.kind.name(), r.name, r.uri, r.status.name());
+    static Resource of(ResourceRef r) {
+      return new Resource(r.kind(), r.name(), r.uri(), r.status());
     }
   }
 
   static DatasetResponse of(
-      Dataset dataset,
-      DatasetSpec spec,
-      List<ProvisionedResource> resources,
-      List<DriftFinding> drift) {
+      Dataset dataset, DatasetSpec spec, List<ResourceRef> resources, List<DriftFinding> drift) {
     return new DatasetResponse(
         dataset.id,
         dataset.name,

@@ -4,16 +4,20 @@ import io.meshwork.events.outbox.Outbox;
 import io.meshwork.events.provisioning.DatasetDeprovisioned;
 import io.meshwork.events.provisioning.DatasetRequested;
 import io.meshwork.events.provisioning.ProvisioningEvents;
+import io.meshwork.events.provisioning.ResourceRef;
 import io.meshwork.provisioning.schema.FieldSpec;
 import io.meshwork.provisioning.schema.SchemaProblem;
 import io.meshwork.provisioning.schema.SchemaRegistryResolver;
 import io.meshwork.provisioning.storage.ProvisionedResource;
 import io.meshwork.provisioning.storage.ResourceLedger;
+import io.meshwork.provisioning.work.ProvisioningWorker;
 import io.meshwork.provisioning.work.TransientFailure;
+import io.meshwork.provisioning.work.WorkClaim;
 import io.meshwork.web.problem.ConflictException;
 import io.meshwork.web.problem.InvalidRequestException;
 import io.meshwork.web.problem.Problem.Violation;
 import io.meshwork.web.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -37,6 +41,8 @@ public class DatasetService {
   private final ResourceLedger ledger;
   private final Outbox outbox;
   private final EntityManager entityManager;
+  private final DatasetRequests requests;
+  private final ProvisioningWorker worker;
 
   public DatasetService(
       DatasetRepository datasets,
@@ -45,7 +51,9 @@ public class DatasetService {
       SchemaRegistryResolver registry,
       ResourceLedger ledger,
       Outbox outbox,
-      EntityManager entityManager) {
+      EntityManager entityManager,
+      DatasetRequests requests,
+      ProvisioningWorker worker) {
     this.datasets = datasets;
     this.specs = specs;
     this.json = json;
@@ -53,10 +61,15 @@ public class DatasetService {
     this.ledger = ledger;
     this.outbox = outbox;
     this.entityManager = entityManager;
+    this.requests = requests;
+    this.worker = worker;
   }
 
-  /** The answer to a create: the dataset, and whether this request created it. */
-  public record Outcome(Dataset dataset, boolean created) {}
+  /**
+   * The answer to a create: the dataset, whether this request created it, and, when its work was
+   * claimed with it, the claim (the caller carries the work out, or hands it to a worker).
+   */
+  public record Outcome(Dataset dataset, boolean created, Optional<WorkClaim> claim) {}
 
   /** A checked request with its schema resolved as far as possible now (no transaction open). */
   public record Checked(
@@ -79,11 +92,93 @@ public class DatasetService {
     }
   }
 
-  @Transactional
+  /**
+   * Stores a new request in one statement; a known schema and a free slot of this instance's work
+   * claim its work at once. A name or an Idempotency-Key in use answers as for a repeat: the
+   * existing dataset (the same spec) or 409.
+   */
   public Outcome create(Checked checked, Optional<String> idempotencyKey, Caller caller) {
     DatasetSpec spec = checked.prepared().spec();
-    String specJson = json.write(spec);
     String hash = json.hash(spec);
+    Optional<DatasetRequests.KeyUse> key =
+        idempotencyKey.map(k -> new DatasetRequests.KeyUse(caller.name(), k, hash));
+    for (int attempt = 1; ; attempt++) {
+      Dataset dataset = requested(checked, caller);
+      Optional<WorkClaim> claim =
+          checked.fields() == null ? Optional.empty() : worker.claimNew(dataset, checked.fields());
+      if (claim.isPresent()) {
+        dataset.state = DatasetState.PROVISIONING;
+        dataset.attempts = 1;
+      }
+      boolean locked;
+      try {
+        locked = requests.insert(dataset, key, claim, requestedEvent(dataset, spec));
+      } catch (DatasetRequests.NameTaken taken) {
+        claim.ifPresent(c -> c.session().close());
+        Optional<Outcome> existing =
+            QuarkusTransaction.requiringNew()
+                .call(() -> existing(spec, idempotencyKey, hash, caller));
+        if (existing.isPresent()) {
+          return existing.get();
+        }
+        if (attempt == 3) {
+          throw new ConflictException(
+              "provisioning.dataset.busy",
+              "Dataset '" + spec.name() + "' is being requested and removed at once; try again");
+        }
+        continue; // the dataset that held the name is gone since
+      } catch (RuntimeException e) {
+        claim.ifPresent(c -> c.session().close());
+        throw e;
+      }
+      if (claim.isPresent() && !locked) {
+        // Someone holds a lock of the same key: the worker takes the dataset up later.
+        claim.get().session().close();
+        return new Outcome(dataset, true, Optional.empty());
+      }
+      claim.ifPresent(c -> c.session().lockedBy(dataset.id));
+      return new Outcome(dataset, true, claim);
+    }
+  }
+
+  /** The dataset a request asks for, as it is stored: REQUESTED, not yet worked on. */
+  private Dataset requested(Checked checked, Caller caller) {
+    DatasetSpec spec = checked.prepared().spec();
+    Instant now = DatasetRequests.now();
+    Dataset dataset = new Dataset();
+    dataset.id = UUID.randomUUID();
+    dataset.domain = spec.domain();
+    dataset.name = spec.name();
+    dataset.storage = spec.storage();
+    dataset.schemaUrn = spec.schema();
+    dataset.state = DatasetState.REQUESTED;
+    dataset.requestedBy = caller.name();
+    dataset.spec = json.write(spec);
+    dataset.resolvedSchema = checked.fields() == null ? null : json.write(checked.fields());
+    dataset.lastError = checked.waitingReason();
+    dataset.createdAt = now;
+    dataset.updatedAt = now;
+    return dataset;
+  }
+
+  private static DatasetRequested requestedEvent(Dataset dataset, DatasetSpec spec) {
+    return new DatasetRequested(
+        dataset.id,
+        spec.domain(),
+        spec.name(),
+        spec.storage(),
+        spec.schema(),
+        dataset.requestedBy,
+        dataset.createdAt,
+        spec.owner(),
+        spec.classification(),
+        spec.description(),
+        spec.tags());
+  }
+
+  /** The dataset a name or an Idempotency-Key already answers with, if any. */
+  private Optional<Outcome> existing(
+      DatasetSpec spec, Optional<String> idempotencyKey, String hash, Caller caller) {
     if (idempotencyKey.isPresent()) {
       IdempotencyKey used =
           IdempotencyKey.findById(new IdempotencyKey.Key(caller.name(), idempotencyKey.get()));
@@ -95,56 +190,12 @@ public class DatasetService {
                   + idempotencyKey.get()
                   + "' was already used with a different request");
         }
-        return new Outcome(datasets.findById(used.datasetId), false);
+        return Optional.of(new Outcome(datasets.findById(used.datasetId), false, Optional.empty()));
       }
     }
-    Optional<Dataset> existing = datasets.findLive(spec.domain(), spec.name());
-    if (existing.isPresent()) {
-      return same(existing.get(), spec, idempotencyKey, hash, caller);
-    }
-    Instant now = Instant.now();
-    UUID id = UUID.randomUUID();
-    int inserted =
-        entityManager
-            .createNativeQuery(
-                "INSERT INTO dataset (id, domain, name, storage, schema_urn, state, requested_by, spec,"
-                    + " resolved_schema, last_error, created_at, updated_at)"
-                    + " VALUES (?1, ?2, ?3, ?4, ?5, 'REQUESTED', ?6, ?7, ?8, ?9, ?10, ?10)"
-                    + " ON CONFLICT (domain, name) WHERE state <> 'DELETED' DO NOTHING")
-            .setParameter(1, id)
-            .setParameter(2, spec.domain())
-            .setParameter(3, spec.name())
-            .setParameter(4, spec.storage())
-            .setParameter(5, spec.schema())
-            .setParameter(6, caller.name())
-            .setParameter(7, specJson)
-            .setParameter(8, checked.fields() == null ? null : json.write(checked.fields()))
-            .setParameter(9, checked.waitingReason())
-            .setParameter(10, now)
-            .executeUpdate();
-    if (inserted == 0) {
-      // Another request for the same name won the race: answer as for a repeat.
-      Dataset winner = datasets.findLive(spec.domain(), spec.name()).orElseThrow();
-      return same(winner, spec, idempotencyKey, hash, caller);
-    }
-    rememberKey(idempotencyKey, hash, id, caller);
-    outbox.publish(
-        ProvisioningEvents.DATASET_REQUESTED,
-        id.toString(),
-        spec.domain() + "/" + spec.name(),
-        new DatasetRequested(
-            id,
-            spec.domain(),
-            spec.name(),
-            spec.storage(),
-            spec.schema(),
-            caller.name(),
-            now,
-            spec.owner(),
-            spec.classification(),
-            spec.description(),
-            spec.tags()));
-    return new Outcome(datasets.findById(id), true);
+    return datasets
+        .findLive(spec.domain(), spec.name())
+        .map(existing -> same(existing, spec, idempotencyKey, hash, caller));
   }
 
   private Outcome same(
@@ -171,7 +222,7 @@ public class DatasetService {
           differences);
     }
     rememberKey(key, hash, existing.id, caller);
-    return new Outcome(existing, false);
+    return new Outcome(existing, false, Optional.empty());
   }
 
   private void rememberKey(Optional<String> key, String hash, UUID dataset, Caller caller) {
@@ -238,8 +289,15 @@ public class DatasetService {
         .orElseThrow(() -> new DatasetNotFoundException(domain, name));
   }
 
+  /** The dataset as the API shows it, with its resources as the ledger holds them. */
   public DatasetResponse describe(Dataset dataset) {
-    List<ProvisionedResource> resources = ledger.of(dataset.id);
+    List<ResourceRef> resources =
+        ledger.of(dataset.id).stream().map(ProvisionedResource::ref).toList();
+    return describe(dataset, resources);
+  }
+
+  /** The dataset as the API shows it, with resources the caller knows to be stored. */
+  public DatasetResponse describe(Dataset dataset, List<ResourceRef> resources) {
     return DatasetResponse.of(dataset, json.spec(dataset), resources, json.drift(dataset));
   }
 }

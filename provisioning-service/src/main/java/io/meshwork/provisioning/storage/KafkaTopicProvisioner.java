@@ -57,11 +57,17 @@ public class KafkaTopicProvisioner implements Provisioner {
   }
 
   @Override
-  public void provision(ProvisioningContext context, ResourceLedger ledger) {
+  public List<ResourceLedger.Planned> plan(ProvisioningContext context) {
     String topic = ((StorageTarget.Kafka) context.target()).topic();
-    ResourceLedger.Intent intent =
-        ledger.intend(
-            context.datasetId(), ResourceKind.KAFKA_TOPIC, topic, context.target().uri(), null);
+    return List.of(
+        new ResourceLedger.Planned(ResourceKind.KAFKA_TOPIC, topic, context.target().uri()));
+  }
+
+  @Override
+  public void provision(
+      ProvisioningContext context, List<ResourceLedger.Intent> intents, ResourceLedger ledger) {
+    String topic = ((StorageTarget.Kafka) context.target()).topic();
+    ResourceLedger.Intent intent = ResourceLedger.intentOf(intents, ResourceKind.KAFKA_TOPIC);
     NewTopic request =
         new NewTopic(topic, context.partitions(), config.replicationFactor())
             .configs(
@@ -77,7 +83,7 @@ public class KafkaTopicProvisioner implements Provisioner {
           ledger.mark(context.datasetId(), ResourceKind.KAFKA_TOPIC, topic, ResourceStatus.CREATED);
           return;
         }
-        ledger.forget(context.datasetId(), ResourceKind.KAFKA_TOPIC, topic);
+        ledger.forget(context.datasetId(), List.of(intent.resource()));
         throw new ProvisioningFailure(
             "topic " + topic + " already exists and was not created for this dataset", e);
       }

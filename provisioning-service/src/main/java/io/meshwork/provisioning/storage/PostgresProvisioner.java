@@ -26,7 +26,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
 
 /**
  * A table per dataset in a schema per domain, with columns, NOT NULL, PRIMARY KEY and CHECK
@@ -50,6 +52,9 @@ public class PostgresProvisioner implements Provisioner {
 
   private final ProvisioningConfig.Postgres config;
   private final WarehouseConnections connections;
+
+  /** database/schema/owner of schemas this instance made a table in: both exist, most likely. */
+  private final Set<String> preparedSchemas = ConcurrentHashMap.newKeySet();
 
   public PostgresProvisioner(ProvisioningConfig config, WarehouseConnections connections) {
     this.config = config.postgres();
@@ -93,90 +98,149 @@ public class PostgresProvisioner implements Provisioner {
   }
 
   @Override
-  public void provision(ProvisioningContext context, ResourceLedger ledger) {
+  public List<ResourceLedger.Planned> plan(ProvisioningContext context) {
+    StorageTarget.Postgres target = (StorageTarget.Postgres) context.target();
+    String reader = readerRole(context.domain(), context.name());
+    return List.of(
+        new ResourceLedger.Planned(
+            ResourceKind.POSTGRES_TABLE,
+            qualified(target, context.name()),
+            tableUri(target, context.name())),
+        new ResourceLedger.Planned(
+            ResourceKind.POSTGRES_ROLE, reader, "postgres-role://" + reader));
+  }
+
+  /**
+   * A new dataset's DDL goes out at once, in one round trip, assuming the usual: its table and
+   * reader role do not exist, and its schema and the domain's owner role exist if this instance
+   * made a table in that schema before. If that turns out wrong, nothing was made (the statements
+   * run in one transaction) and the DDL is sent again after a look at the catalog, as it is for
+   * resumed work, where the table may already exist and be ours.
+   */
+  @Override
+  public void provision(
+      ProvisioningContext context, List<ResourceLedger.Intent> intents, ResourceLedger ledger) {
     StorageTarget.Postgres target = (StorageTarget.Postgres) context.target();
     String table = qualified(target, context.name());
     String reader = readerRole(context.domain(), context.name());
     String owner = context.domain() + "_owner";
-    List<ResourceLedger.Planned> planned =
-        List.of(
-            new ResourceLedger.Planned(
-                ResourceKind.POSTGRES_TABLE, table, tableUri(target, context.name())),
-            new ResourceLedger.Planned(
-                ResourceKind.POSTGRES_ROLE, reader, "postgres-role://" + reader));
-    ResourceLedger.Intent intent = ledger.intend(context.datasetId(), planned).get(0);
+    String schemaKey = target.database() + "/" + target.schema() + "/" + owner;
+    ResourceLedger.Intent intent = ResourceLedger.intentOf(intents, ResourceKind.POSTGRES_TABLE);
     try (Connection connection = connections.connect(target.database())) {
+      Map<String, String> literals = literals(connection, target.schema(), context);
+      if (!intent.notedEarlier()) {
+        boolean prepared = preparedSchemas.contains(schemaKey);
+        try {
+          execute(
+              connection,
+              script(
+                  context,
+                  target,
+                  literals,
+                  new Look(prepared, false, prepared ? Set.of(owner) : Set.of())));
+          preparedSchemas.add(schemaKey);
+          return;
+        } catch (SQLException e) {
+          preparedSchemas.remove(schemaKey);
+          LOG.debugf("DDL of %s sent at once failed, looking first: %s", table, e.getMessage());
+        }
+      }
       Look look = look(connection, target.schema(), context, List.of(owner, reader));
       if (!intent.notedEarlier() && look.tableExists()) {
-        ledger.forget(context.datasetId(), planned);
+        ledger.forget(context.datasetId(), plan(context));
         throw new ProvisioningFailure(
             "table " + table + " already exists and was not created for this dataset", null);
       }
-      Map<String, String> literals = look.literals();
-      String schema = Identifiers.quote(target.schema());
-      // One round trip: the statements are sent together, in one transaction (PostgreSQL DDL is
-      // transactional). Statements on the shared schema (its grants, and making it or the domain's
-      // owner role) collide across sessions ("tuple concurrently updated"), so they run one dataset
-      // at a time under a lock on the schema's name, held to the commit. When schema and owner role
-      // exist already, the lock is taken only for the grants at the end: the datasets of a burst
-      // make their tables side by side.
-      String lock =
-          "SELECT pg_advisory_xact_lock(hashtext(" + literals.get(lockName(target.schema())) + "))";
-      boolean shared = look.schemaExists() && look.roles().contains(owner);
-      List<String> script = new ArrayList<>();
-      if (!shared) {
-        script.add(lock);
-        script.add("CREATE SCHEMA IF NOT EXISTS " + schema);
-        if (!look.roles().contains(owner)) {
-          // Another dataset of a new domain may have made it since the look: it is seen here,
-          // under the lock, and left as it is.
-          script.add(
-              "DO $$BEGIN "
-                  + createRole(owner)
-                  + "; EXCEPTION WHEN duplicate_object THEN NULL; END$$");
-        }
-      }
-      script.add(createTable(table, context.fields(), literals));
-      script.add("COMMENT ON TABLE " + table + " IS " + literals.get(comment(context)));
-      if (!look.roles().contains(reader)) {
-        script.add(createRole(reader));
-      }
-      script.add("GRANT SELECT ON " + table + " TO " + Identifiers.quote(reader));
-      if (shared) {
-        script.add(lock);
-      }
-      script.add("GRANT USAGE, CREATE ON SCHEMA " + schema + " TO " + Identifiers.quote(owner));
-      script.add("GRANT USAGE ON SCHEMA " + schema + " TO " + Identifiers.quote(reader));
-      // After the grant: a new owner needs CREATE on the schema.
-      script.add("ALTER TABLE " + table + " OWNER TO " + Identifiers.quote(owner));
-      connection.setAutoCommit(false);
-      try (Statement ddl = connection.createStatement()) {
-        ddl.execute(String.join(";\n", script));
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        rollback(connection);
-        throw e;
-      }
+      execute(connection, script(context, target, literals, look));
+      preparedSchemas.add(schemaKey);
     } catch (SQLException e) {
       throw failure("provisioning table " + table, e);
     }
   }
 
-  /** What provisioning needs to know before its DDL, found in one round trip. */
-  private record Look(
-      boolean schemaExists, boolean tableExists, Set<String> roles, Map<String, String> literals) {}
+  /**
+   * Sends the statements together: one round trip, one transaction (PostgreSQL DDL is
+   * transactional).
+   */
+  private static void execute(Connection connection, List<String> script) throws SQLException {
+    // In auto-commit mode the statements of one execute run as one implicit transaction: all of
+    // them, or none.
+    try (Statement ddl = connection.createStatement()) {
+      ddl.execute(String.join(";\n", script));
+    }
+  }
 
   /**
-   * Whether the schema and the table exist already, which of the roles exist, and every value the
-   * DDL needs as a literal (enum values, patterns, the comment, the schema lock's name), bound in
-   * and quoted by the server. Patterns are tried too: PostgreSQL compiles a CHECK's regular
-   * expression only when a row is written, so one it cannot run must fail here rather than every
-   * insert later.
+   * The DDL of one dataset, given what exists. Statements on the shared schema (its grants, and
+   * making it or the domain's owner role) collide across sessions ("tuple concurrently updated"),
+   * so they run one dataset at a time under a lock on the schema's name, held to the commit. When
+   * schema and owner role exist already, the lock is taken only for the grants at the end: the
+   * datasets of a burst make their tables side by side. Patterns are tried first: PostgreSQL
+   * compiles a CHECK's regular expression only when a row is written, so one it cannot run must
+   * fail here rather than every insert later.
+   */
+  private static List<String> script(
+      ProvisioningContext context,
+      StorageTarget.Postgres target,
+      Map<String, String> literals,
+      Look look) {
+    String table = qualified(target, context.name());
+    String reader = readerRole(context.domain(), context.name());
+    String owner = context.domain() + "_owner";
+    String schema = Identifiers.quote(target.schema());
+    String lock =
+        "SELECT pg_advisory_xact_lock(hashtext(" + literals.get(lockName(target.schema())) + "))";
+    boolean shared = look.schemaExists() && look.roles().contains(owner);
+    List<String> script = new ArrayList<>();
+    List<String> patterns =
+        context.fields().stream()
+            .map(FieldSpec::pattern)
+            .filter(p -> p != null)
+            .map(p -> "'' ~ " + literals.get(p))
+            .toList();
+    if (!patterns.isEmpty()) {
+      script.add("SELECT " + String.join(", ", patterns));
+    }
+    if (!shared) {
+      script.add(lock);
+      script.add("CREATE SCHEMA IF NOT EXISTS " + schema);
+      if (!look.roles().contains(owner)) {
+        // Another dataset of a new domain may have made it since the look: it is seen here,
+        // under the lock, and left as it is.
+        script.add(
+            "DO $$BEGIN "
+                + createRole(owner)
+                + "; EXCEPTION WHEN duplicate_object THEN NULL; END$$");
+      }
+    }
+    // Resumed work may find its own table: then the rest is made around it. Otherwise a table
+    // that exists (made since the look, or assumed missing) fails the script.
+    script.add(createTable(table, context.fields(), literals, look.tableExists()));
+    script.add("COMMENT ON TABLE " + table + " IS " + literals.get(comment(context)));
+    if (!look.roles().contains(reader)) {
+      script.add(createRole(reader));
+    }
+    script.add("GRANT SELECT ON " + table + " TO " + Identifiers.quote(reader));
+    if (shared) {
+      script.add(lock);
+    }
+    script.add("GRANT USAGE, CREATE ON SCHEMA " + schema + " TO " + Identifiers.quote(owner));
+    script.add("GRANT USAGE ON SCHEMA " + schema + " TO " + Identifiers.quote(reader));
+    // After the grant: a new owner needs CREATE on the schema.
+    script.add("ALTER TABLE " + table + " OWNER TO " + Identifiers.quote(owner));
+    return script;
+  }
+
+  /** What exists before the DDL: the schema, the table, which of the roles. */
+  private record Look(boolean schemaExists, boolean tableExists, Set<String> roles) {}
+
+  /**
+   * Whether the schema and the table exist already and which of the roles exist, in one round trip.
+   * Patterns are tried too, so that one PostgreSQL cannot run is named here.
    */
   private static Look look(
       Connection connection, String schema, ProvisioningContext context, List<String> roles)
       throws SQLException {
-    List<String> values = new ArrayList<>(literalValues(schema, context));
     List<String> patterns =
         context.fields().stream().map(FieldSpec::pattern).filter(p -> p != null).toList();
     try (PreparedStatement query =
@@ -186,24 +250,16 @@ public class PostgresProvisioner implements Provisioner {
                 + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE n.nspname = ? AND c.relname = ?),"
                 + " ARRAY(SELECT rolname::text FROM pg_catalog.pg_roles WHERE rolname = ANY(?::text[])),"
-                + " ARRAY(SELECT quote_literal(v) FROM unnest(?::text[]) WITH ORDINALITY AS t(v, i)"
-                + " ORDER BY i),"
                 + " (SELECT count(*) FROM unnest(?::text[]) AS p(v) WHERE '' ~ p.v)")) {
       query.setString(1, schema);
       query.setString(2, schema);
       query.setString(3, context.name());
       query.setArray(4, connection.createArrayOf("text", roles.toArray()));
-      query.setArray(5, connection.createArrayOf("text", values.toArray()));
-      query.setArray(6, connection.createArrayOf("text", patterns.toArray()));
+      query.setArray(5, connection.createArrayOf("text", patterns.toArray()));
       try (ResultSet result = query.executeQuery()) {
         result.next();
         Set<String> existing = Set.of((String[]) result.getArray(3).getArray());
-        String[] quoted = (String[]) result.getArray(4).getArray();
-        Map<String, String> literals = new HashMap<>();
-        for (int i = 0; i < quoted.length; i++) {
-          literals.put(values.get(i), quoted[i]);
-        }
-        return new Look(result.getBoolean(1), result.getBoolean(2), existing, literals);
+        return new Look(result.getBoolean(1), result.getBoolean(2), existing);
       }
     } catch (SQLException e) {
       if ("2201B".equals(e.getSQLState())) {
@@ -211,6 +267,23 @@ public class PostgresProvisioner implements Provisioner {
       }
       throw e;
     }
+  }
+
+  /**
+   * Every value the DDL needs as a literal (enum values, patterns, the comment, the schema lock's
+   * name), quoted by the driver for this server ({@code PGConnection.escapeLiteral}: quotes
+   * doubled, and backslashes too where the server does not take strings as written; a NUL byte is
+   * refused). DDL cannot take bound parameters; nothing else reaches it but validated, quoted
+   * identifiers.
+   */
+  private static Map<String, String> literals(
+      Connection connection, String schema, ProvisioningContext context) throws SQLException {
+    PGConnection driver = connection.unwrap(PGConnection.class);
+    Map<String, String> literals = new HashMap<>();
+    for (String value : literalValues(schema, context)) {
+      literals.put(value, "'" + driver.escapeLiteral(value) + "'");
+    }
+    return literals;
   }
 
   private static Set<String> literalValues(String schema, ProvisioningContext context) {
@@ -226,8 +299,9 @@ public class PostgresProvisioner implements Provisioner {
     return values;
   }
 
-  /** CREATE TABLE IF NOT EXISTS with columns and constraints; literals quoted by the server. */
-  static String createTable(String table, List<FieldSpec> fields, Map<String, String> literals) {
+  /** CREATE TABLE with columns and constraints, from validated names and quoted literals. */
+  static String createTable(
+      String table, List<FieldSpec> fields, Map<String, String> literals, boolean ifNotExists) {
     List<String> parts = new ArrayList<>();
     List<String> keys = new ArrayList<>();
     for (FieldSpec field : fields) {
@@ -276,7 +350,11 @@ public class PostgresProvisioner implements Provisioner {
     if (!keys.isEmpty()) {
       parts.add("PRIMARY KEY (" + String.join(", ", keys) + ")");
     }
-    return "CREATE TABLE IF NOT EXISTS " + table + " (\n  " + String.join(",\n  ", parts) + "\n)";
+    return (ifNotExists ? "CREATE TABLE IF NOT EXISTS " : "CREATE TABLE ")
+        + table
+        + " (\n  "
+        + String.join(",\n  ", parts)
+        + "\n)";
   }
 
   private static String lockName(String schema) {

@@ -1,5 +1,6 @@
 package io.meshwork.provisioning.storage;
 
+import io.meshwork.events.provisioning.ResourceRef;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -37,4 +38,9 @@ public class ProvisionedResource extends PanacheEntityBase {
 
   @Column(name = "updated_at")
   public Instant updatedAt;
+
+  /** As events and the API name it. */
+  public ResourceRef ref() {
+    return new ResourceRef(kind.name(), name, uri, status.name());
+  }
 }

@@ -11,10 +11,20 @@ public interface Provisioner {
   boolean supports(StorageTarget target);
 
   /**
-   * Creates what is missing, noting each resource in the ledger before creating it. What is still
-   * pending when this returns is marked created together with the dataset's READY state.
+   * The resources {@link #provision} will create, in the order the API lists them. They are noted
+   * in the ledger (PENDING) before it runs: with the dataset's request when its work starts at
+   * once, else when a worker takes it up.
    */
-  void provision(ProvisioningContext context, ResourceLedger ledger);
+  List<ResourceLedger.Planned> plan(ProvisioningContext context);
+
+  /**
+   * Creates what is missing. {@code intents} answer {@link #plan} in its order and say what an
+   * earlier attempt noted: a resource that exists although nothing noted it before is someone
+   * else's. What is still pending when this returns is marked created together with the dataset's
+   * READY state.
+   */
+  void provision(
+      ProvisioningContext context, List<ResourceLedger.Intent> intents, ResourceLedger ledger);
 
   /** Removes what the ledger says this dataset created (or, with {@code retain}, detaches it). */
   void deprovision(ProvisioningContext context, ResourceLedger ledger, boolean retain);

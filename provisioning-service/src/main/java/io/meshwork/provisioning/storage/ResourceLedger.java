@@ -25,23 +25,28 @@ public class ResourceLedger {
    * The ledger's answer to an intent: the resource's status, and whether an earlier attempt had
    * already noted it (then an existing resource by that name is ours, created before a crash).
    */
-  public record Intent(ResourceStatus status, boolean notedEarlier) {}
+  public record Intent(Planned resource, ResourceStatus status, boolean notedEarlier) {}
 
   /** A resource a dataset is about to create. */
   public record Planned(ResourceKind kind, String name, String uri) {}
 
-  /** Notes the intent to create a resource, before creating it. */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public Intent intend(UUID dataset, ResourceKind kind, String name, String uri, String details) {
-    return noteIntent(dataset, kind, name, uri, details);
+  /** Intents noted with the dataset's request itself: nothing was noted before them. */
+  public static List<Intent> fresh(List<Planned> planned) {
+    return planned.stream().map(p -> new Intent(p, ResourceStatus.PENDING, false)).toList();
+  }
+
+  /** The intent for a resource of this kind. */
+  public static Intent intentOf(List<Intent> intents, ResourceKind kind) {
+    return intents.stream()
+        .filter(i -> i.resource().kind() == kind)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no " + kind + " was planned"));
   }
 
   /** Notes the intent to create several resources, in one transaction; answers in order. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public List<Intent> intend(UUID dataset, List<Planned> planned) {
-    return planned.stream()
-        .map(p -> noteIntent(dataset, p.kind(), p.name(), p.uri(), null))
-        .toList();
+    return planned.stream().map(p -> noteIntent(dataset, p)).toList();
   }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -55,29 +60,6 @@ public class ResourceLedger {
     resources.forEach(r -> update(dataset, r.kind(), r.name(), status));
   }
 
-  /**
-   * Marks what a dataset noted and still has pending as created, in the caller's transaction (once
-   * its provisioning succeeded, every resource it intended exists), and answers all its resources.
-   */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public List<ProvisionedResource> settleCreated(UUID dataset) {
-    Instant now = Instant.now();
-    List<ProvisionedResource> resources = of(dataset);
-    for (ProvisionedResource resource : resources) {
-      if (resource.status == ResourceStatus.PENDING) {
-        resource.status = ResourceStatus.CREATED;
-        resource.updatedAt = now;
-      }
-    }
-    return resources;
-  }
-
-  /** Drops a noted intent: the resource turned out to belong to someone else. */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void forget(UUID dataset, ResourceKind kind, String name) {
-    ProvisionedResource.delete("datasetId = ?1 and kind = ?2 and name = ?3", dataset, kind, name);
-  }
-
   /** Drops several noted intents in one transaction. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void forget(UUID dataset, List<Planned> resources) {
@@ -87,8 +69,7 @@ public class ResourceLedger {
                 "datasetId = ?1 and kind = ?2 and name = ?3", dataset, r.kind(), r.name()));
   }
 
-  private Intent noteIntent(
-      UUID dataset, ResourceKind kind, String name, String uri, String details) {
+  private Intent noteIntent(UUID dataset, Planned planned) {
     Instant now = Instant.now();
     int inserted =
         entityManager
@@ -98,17 +79,21 @@ public class ResourceLedger {
                     + " ON CONFLICT (dataset_id, kind, name) DO NOTHING")
             .setParameter(1, UUID.randomUUID())
             .setParameter(2, dataset)
-            .setParameter(3, kind.name())
-            .setParameter(4, name)
-            .setParameter(5, uri)
-            .setParameter(6, details == null ? "{}" : details)
+            .setParameter(3, planned.kind().name())
+            .setParameter(4, planned.name())
+            .setParameter(5, planned.uri())
+            .setParameter(6, "{}")
             .setParameter(7, now)
             .executeUpdate();
     if (inserted == 1) {
-      return new Intent(ResourceStatus.PENDING, false);
+      return new Intent(planned, ResourceStatus.PENDING, false);
     }
     return new Intent(
-        find(dataset, kind, name).map(r -> r.status).orElse(ResourceStatus.PENDING), true);
+        planned,
+        find(dataset, planned.kind(), planned.name())
+            .map(r -> r.status)
+            .orElse(ResourceStatus.PENDING),
+        true);
   }
 
   private void update(UUID dataset, ResourceKind kind, String name, ResourceStatus status) {

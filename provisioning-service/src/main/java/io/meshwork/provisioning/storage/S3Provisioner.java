@@ -67,17 +67,32 @@ public class S3Provisioner implements Provisioner {
     return target instanceof StorageTarget.S3;
   }
 
+  /** The bucket too, when it does not exist yet: then this dataset creates it and owns it. */
   @Override
-  public void provision(ProvisioningContext context, ResourceLedger ledger) {
+  public List<ResourceLedger.Planned> plan(ProvisioningContext context) {
+    StorageTarget.S3 target = (StorageTarget.S3) context.target();
+    ResourceLedger.Planned prefix =
+        new ResourceLedger.Planned(ResourceKind.S3_PREFIX, target.prefix(), target.uri());
+    try {
+      return bucketExists(target.bucket())
+          ? List.of(prefix)
+          : List.of(
+              new ResourceLedger.Planned(
+                  ResourceKind.S3_BUCKET, target.bucket(), "s3://" + target.bucket()),
+              prefix);
+    } catch (S3Exception e) {
+      throw failure("looking at bucket " + target.bucket(), e);
+    } catch (SdkClientException e) {
+      throw new TransientFailure("object store unreachable: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void provision(
+      ProvisioningContext context, List<ResourceLedger.Intent> intents, ResourceLedger ledger) {
     StorageTarget.S3 target = (StorageTarget.S3) context.target();
     try {
-      if (!bucketExists(target.bucket())) {
-        ledger.intend(
-            context.datasetId(),
-            ResourceKind.S3_BUCKET,
-            target.bucket(),
-            "s3://" + target.bucket(),
-            null);
+      if (intents.stream().anyMatch(i -> i.resource().kind() == ResourceKind.S3_BUCKET)) {
         try {
           s3.createBucket(b -> b.bucket(target.bucket()));
         } catch (BucketAlreadyOwnedByYouException raced) {
@@ -87,14 +102,12 @@ public class S3Provisioner implements Provisioner {
             context.datasetId(), ResourceKind.S3_BUCKET, target.bucket(), ResourceStatus.CREATED);
       }
       String marker = target.prefix() + "/" + MARKER;
-      ResourceLedger.Intent intent =
-          ledger.intend(
-              context.datasetId(), ResourceKind.S3_PREFIX, target.prefix(), target.uri(), null);
+      ResourceLedger.Intent intent = ResourceLedger.intentOf(intents, ResourceKind.S3_PREFIX);
       String holder = markerOwner(target.bucket(), marker);
       if (holder != null
           && !holder.equals(context.datasetId().toString())
           && !intent.notedEarlier()) {
-        ledger.forget(context.datasetId(), ResourceKind.S3_PREFIX, target.prefix());
+        ledger.forget(context.datasetId(), List.of(intent.resource()));
         throw new ProvisioningFailure(target.uri() + " already belongs to dataset " + holder, null);
       }
       s3.putObject(

@@ -1,6 +1,7 @@
 package io.meshwork.provisioning.work;
 
 import io.meshwork.events.outbox.Outbox;
+import io.meshwork.events.outbox.OutboxRow;
 import io.meshwork.events.provisioning.DatasetDeprovisioned;
 import io.meshwork.events.provisioning.DatasetDriftDetected;
 import io.meshwork.events.provisioning.DatasetProvisioned;
@@ -16,11 +17,18 @@ import io.meshwork.provisioning.schema.FieldSpec;
 import io.meshwork.provisioning.storage.DriftFinding;
 import io.meshwork.provisioning.storage.ProvisionedResource;
 import io.meshwork.provisioning.storage.ResourceLedger;
+import io.meshwork.provisioning.storage.ResourceStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -84,10 +92,51 @@ public class DatasetLifecycle {
     dataset.lastError = null;
   }
 
-  @Transactional
-  public void ready(UUID id) {
-    Dataset dataset = locked(id);
-    Instant now = Instant.now();
+  /**
+   * READY with its event, its pending resources marked created, and the work lock released: one
+   * statement on the work's own connection, one round trip. {@code resources} are all of the
+   * dataset's resources, which its event lists as created. Updates {@code dataset} to match.
+   */
+  public void ready(WorkSession session, Dataset dataset, List<ResourceRef> resources) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    OutboxRow event =
+        outbox.row(
+            ProvisioningEvents.DATASET_PROVISIONED,
+            dataset.id.toString(),
+            subject(dataset),
+            new DatasetProvisioned(
+                dataset.id,
+                dataset.domain,
+                dataset.name,
+                dataset.storage,
+                dataset.schemaUrn,
+                resources.stream()
+                    .map(r -> new ResourceRef(r.kind(), r.name(), r.uri(), created(r.status())))
+                    .toList(),
+                now));
+    try (PreparedStatement statement = session.connection().prepareStatement(READY)) {
+      OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+      statement.setObject(1, at);
+      statement.setObject(2, at);
+      statement.setObject(3, at);
+      statement.setObject(4, dataset.id);
+      statement.setObject(5, at);
+      int next = OutboxRow.bind(statement, 6, List.of(event));
+      statement.setLong(next, WorkSession.lockKey(dataset.id));
+      statement.execute();
+      int updated;
+      try (ResultSet result = statement.getResultSet()) {
+        result.next();
+        updated = result.getInt(1);
+      }
+      session.unlockedBy(dataset.id);
+      if (updated != 1) {
+        throw new IllegalStateException("dataset " + dataset.id + " was no longer PROVISIONING");
+      }
+    } catch (SQLException e) {
+      throw new TransientFailure("recording READY failed: " + e.getMessage(), e);
+    }
+    outbox.relayCommitted();
     dataset.state = DatasetState.READY;
     dataset.provisionedAt = now;
     dataset.updatedAt = now;
@@ -95,13 +144,24 @@ public class DatasetLifecycle {
     dataset.nextAttemptAt = null;
     dataset.drift = "[]";
     dataset.driftCheckedAt = now;
-    List<ResourceRef> resources = refs(ledger.settleCreated(id));
-    outbox.publish(
-        ProvisioningEvents.DATASET_PROVISIONED,
-        id.toString(),
-        subject(dataset),
-        new DatasetProvisioned(
-            id, dataset.domain, dataset.name, dataset.storage, dataset.schemaUrn, resources, now));
+  }
+
+  private static final String READY =
+      "WITH ready AS (UPDATE dataset SET state = 'READY', provisioned_at = ?, updated_at = ?,"
+          + " last_error = NULL, next_attempt_at = NULL, drift = '[]', drift_checked_at = ?"
+          + " WHERE id = ? AND state = 'PROVISIONING' RETURNING id),"
+          + " settled AS (UPDATE dataset_resource SET status = 'CREATED', updated_at = ?"
+          + " WHERE dataset_id IN (SELECT id FROM ready) AND status = 'PENDING'),"
+          + " announced AS (INSERT INTO "
+          + OutboxRow.COLUMNS
+          + " SELECT "
+          + OutboxRow.PARAMETERS
+          + " FROM ready)"
+          + " SELECT count(*) FROM ready;"
+          + " SELECT pg_advisory_unlock(?)";
+
+  private static String created(String status) {
+    return ResourceStatus.PENDING.name().equals(status) ? ResourceStatus.CREATED.name() : status;
   }
 
   @Transactional
@@ -110,6 +170,8 @@ public class DatasetLifecycle {
     dataset.lastError = reason;
     dataset.nextAttemptAt = Instant.now().plus(delay);
     dataset.updatedAt = Instant.now();
+    // The events of work that has to wait (its request's, its start's) go out now.
+    outbox.relayCommitted();
   }
 
   @Transactional
@@ -174,13 +236,7 @@ public class DatasetLifecycle {
   }
 
   private List<ResourceRef> resources(UUID id) {
-    return refs(ledger.of(id));
-  }
-
-  private static List<ResourceRef> refs(List<ProvisionedResource> resources) {
-    return resources.stream()
-        .map(r -> new ResourceRef(r.kind.name(), r.name, r.uri, r.status.name()))
-        .toList();
+    return ledger.of(id).stream().map(ProvisionedResource::ref).toList();
   }
 
   private static String subject(Dataset dataset) {

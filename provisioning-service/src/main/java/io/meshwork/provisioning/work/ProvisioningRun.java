@@ -1,5 +1,6 @@
 package io.meshwork.provisioning.work;
 
+import io.meshwork.events.provisioning.ResourceRef;
 import io.meshwork.provisioning.config.ProvisioningConfig;
 import io.meshwork.provisioning.dataset.Dataset;
 import io.meshwork.provisioning.dataset.DatasetJson;
@@ -10,13 +11,18 @@ import io.meshwork.provisioning.schema.SchemaProblem;
 import io.meshwork.provisioning.schema.SchemaRegistryResolver;
 import io.meshwork.provisioning.schema.SchemaUrn;
 import io.meshwork.provisioning.storage.DriftFinding;
+import io.meshwork.provisioning.storage.ProvisionedResource;
 import io.meshwork.provisioning.storage.ProvisioningContext;
+import io.meshwork.provisioning.storage.ResourceLedger;
+import io.meshwork.provisioning.storage.ResourceStatus;
 import io.meshwork.provisioning.storage.StorageTargets;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,6 +41,7 @@ public class ProvisioningRun {
   private final StorageTargets targets;
   private final DatasetJson json;
   private final ProvisioningConfig.Worker config;
+  private final ResourceLedger ledger;
 
   public ProvisioningRun(
       DatasetLifecycle lifecycle,
@@ -42,7 +49,9 @@ public class ProvisioningRun {
       SchemaRegistryResolver registry,
       StorageTargets targets,
       DatasetJson json,
-      ProvisioningConfig config) {
+      ProvisioningConfig config,
+      ResourceLedger ledger) {
+    this.ledger = ledger;
     this.lifecycle = lifecycle;
     this.steps = steps;
     this.registry = registry;
@@ -51,10 +60,11 @@ public class ProvisioningRun {
     this.config = config.worker();
   }
 
-  public void run(UUID id) {
+  /** Work a worker took up: {@code session} holds the dataset's lock. */
+  public void run(WorkSession session, UUID id) {
     Dataset dataset = lifecycle.claim(id);
     switch (dataset.state) {
-      case PROVISIONING -> provision(dataset);
+      case PROVISIONING -> provision(session, dataset);
       case DEPROVISIONING -> deprovision(dataset);
       default -> {
         // settled meanwhile
@@ -62,7 +72,24 @@ public class ProvisioningRun {
     }
   }
 
-  private void provision(Dataset dataset) {
+  /**
+   * Provisions a dataset claimed with its request, on the caller's thread. Its request noted what
+   * it plans to create, and nothing before that. Answers the dataset once READY, or empty when it
+   * failed or has to wait for another attempt.
+   */
+  public Optional<Dataset> provision(WorkClaim claim) {
+    Dataset dataset = claim.dataset();
+    boolean ready =
+        carryOut(
+            claim.session(),
+            dataset,
+            claim.context(),
+            ResourceLedger.fresh(claim.planned()),
+            () -> claim.resources(ResourceStatus.PENDING));
+    return ready ? Optional.of(dataset) : Optional.empty();
+  }
+
+  private void provision(WorkSession session, Dataset dataset) {
     UUID id = dataset.id;
     List<FieldSpec> fields = json.fields(dataset.resolvedSchema);
     if (fields == null) {
@@ -84,17 +111,49 @@ public class ProvisioningRun {
       }
     }
     ProvisioningContext context = context(dataset, fields);
+    List<ResourceLedger.Intent> intents;
     try {
-      steps.provision(context);
-      lifecycle.ready(id);
-    } catch (TransientFailure e) {
-      if (dataset.attempts < config.maxAttempts()) {
-        lifecycle.retryLater(id, e.getMessage(), backoff(dataset.attempts));
-      } else {
-        fail(id, context, "gave up after " + dataset.attempts + " attempts: " + e.getMessage());
-      }
+      intents = ledger.intend(id, steps.plan(context));
     } catch (RuntimeException e) {
-      fail(id, context, e.getMessage());
+      setBack(dataset, context, e);
+      return;
+    }
+    carryOut(
+        session,
+        dataset,
+        context,
+        intents,
+        () -> ledger.of(id).stream().map(ProvisionedResource::ref).toList());
+  }
+
+  /** Creates the resources and records READY; answers whether it got there. */
+  private boolean carryOut(
+      WorkSession session,
+      Dataset dataset,
+      ProvisioningContext context,
+      List<ResourceLedger.Intent> intents,
+      Supplier<List<ResourceRef>> resources) {
+    try {
+      steps.provision(context, intents);
+    } catch (RuntimeException e) {
+      setBack(dataset, context, e);
+      return false;
+    }
+    lifecycle.ready(session, dataset, resources.get());
+    return true;
+  }
+
+  /** A transient failure is tried again later, unless attempts ran out; anything else fails. */
+  private void setBack(Dataset dataset, ProvisioningContext context, RuntimeException e) {
+    if (!(e instanceof TransientFailure)) {
+      fail(dataset.id, context, e.getMessage());
+    } else if (dataset.attempts < config.maxAttempts()) {
+      lifecycle.retryLater(dataset.id, e.getMessage(), backoff(dataset.attempts));
+    } else {
+      fail(
+          dataset.id,
+          context,
+          "gave up after " + dataset.attempts + " attempts: " + e.getMessage());
     }
   }
 

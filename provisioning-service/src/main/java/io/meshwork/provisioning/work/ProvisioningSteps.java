@@ -33,8 +33,16 @@ public class ProvisioningSteps {
       jitter = 50,
       maxDuration = 20_000)
   @ExponentialBackoff(factor = 3, maxDelay = 3000)
-  public void provision(ProvisioningContext context) {
-    provisioners.of(context.target()).provision(context, ledger);
+  public void provision(ProvisioningContext context, List<ResourceLedger.Intent> intents) {
+    provisioners.of(context.target()).provision(context, intents, ledger);
+  }
+
+  /**
+   * What provisioning will create, to be noted before it runs. It may look at the storage, and is
+   * not retried here: a transient failure lets the worker try again later.
+   */
+  public List<ResourceLedger.Planned> plan(ProvisioningContext context) {
+    return provisioners.of(context.target()).plan(context);
   }
 
   @Retry(

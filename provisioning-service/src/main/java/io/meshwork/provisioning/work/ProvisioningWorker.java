@@ -2,17 +2,19 @@ package io.meshwork.provisioning.work;
 
 import io.agroal.api.AgroalDataSource;
 import io.meshwork.provisioning.config.ProvisioningConfig;
+import io.meshwork.provisioning.dataset.Dataset;
+import io.meshwork.provisioning.schema.FieldSpec;
+import io.meshwork.provisioning.storage.ProvisioningContext;
+import io.meshwork.provisioning.storage.ResourceLedger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,16 +22,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Runs due provisioning work in the background. A dataset is worked on while its PostgreSQL
- * advisory lock is held on a dedicated connection: if the process dies, the database closes the
- * connection and releases the lock, so the work is picked up again at once on restart (or by
- * another instance), and two instances never work on the same dataset. A new request wakes the
- * worker; a poll catches everything else (retries that came due, work left by a crash).
+ * Runs provisioning work, at most {@code threads} datasets at a time per instance, each in a {@link
+ * WorkSession} that holds the dataset's lock. A new request with a known schema claims a slot and
+ * its work with its own statement ({@link #claimNew}); its work then runs on the request's thread
+ * when the caller waits for the outcome, else on a worker. Everything else (requests that found no
+ * free slot or wait for the registry, retries that came due, deletions, work left by a crash) is
+ * found by a poll, woken when work ends and at an interval.
  */
 @ApplicationScoped
 public class ProvisioningWorker {
@@ -39,8 +43,10 @@ public class ProvisioningWorker {
   private final AgroalDataSource dataSource;
   private final EntityManager entityManager;
   private final ProvisioningRun run;
+  private final ProvisioningSteps steps;
   private final ProvisioningConfig.Worker config;
   private final WorkSignal signal;
+  private final Semaphore slots;
   private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean pollPending = new AtomicBoolean();
   private ExecutorService workers;
@@ -50,13 +56,16 @@ public class ProvisioningWorker {
       AgroalDataSource dataSource,
       EntityManager entityManager,
       ProvisioningRun run,
+      ProvisioningSteps steps,
       ProvisioningConfig config,
       WorkSignal signal) {
     this.dataSource = dataSource;
     this.entityManager = entityManager;
     this.run = run;
+    this.steps = steps;
     this.config = config.worker();
     this.signal = signal;
+    this.slots = new Semaphore(this.config.threads());
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -80,17 +89,69 @@ public class ProvisioningWorker {
   }
 
   /**
-   * Starts work on a dataset whose request just committed, on a free worker at once; when all are
-   * busy it waits for the next poll like any other due work.
+   * A free slot and a session for a new dataset's work, with what it plans to create, or empty when
+   * no slot is free or the plan cannot be made now (the worker takes the dataset up later). The
+   * caller stores the request on the claim's session, which takes the dataset's lock with it.
+   */
+  public Optional<WorkClaim> claimNew(Dataset dataset, List<FieldSpec> fields) {
+    if (workers == null || !slots.tryAcquire()) {
+      return Optional.empty();
+    }
+    ProvisioningContext context;
+    List<ResourceLedger.Planned> planned;
+    try {
+      context = run.context(dataset, fields);
+      planned = steps.plan(context);
+    } catch (RuntimeException e) {
+      slots.release();
+      LOG.debugf("No plan for %s/%s now: %s", dataset.domain, dataset.name, e.getMessage());
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new WorkClaim(WorkSession.open(dataSource, slots), dataset, context, planned));
+    } catch (SQLException e) {
+      LOG.debugf("No work session now: %s", e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Carries out a claimed dataset's work on this thread; answers the dataset once READY, or empty
+   * when it failed or waits for another attempt (the database says which).
+   */
+  public Optional<Dataset> runHere(WorkClaim claim) {
+    UUID id = claim.dataset().id;
+    inFlight.add(id);
+    WorkSession session = claim.session();
+    try (session) {
+      return run.provision(claim);
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "Work on dataset %s failed unexpectedly", id);
+      return Optional.empty();
+    } finally {
+      inFlight.remove(id);
+      signal.workDone();
+      wake();
+    }
+  }
+
+  /** Carries out a claimed dataset's work on a worker. */
+  public void runInBackground(WorkClaim claim) {
+    try {
+      workers.execute(() -> runHere(claim));
+    } catch (RejectedExecutionException shuttingDown) {
+      // The dataset stays PROVISIONING; whoever runs next resumes it.
+      claim.session().close();
+    }
+  }
+
+  /**
+   * Starts work on a dataset whose request or deletion just committed, on a free slot at once; when
+   * all are busy it waits for the next poll like any other due work.
    */
   public void start(UUID id) {
-    if (workers != null && inFlight.size() < config.threads() && inFlight.add(id)) {
-      try {
-        workers.execute(() -> work(id));
-      } catch (RejectedExecutionException shuttingDown) {
-        inFlight.remove(id);
-      }
-    } else {
+    if (!dispatch(id)) {
       wake();
     }
   }
@@ -110,15 +171,31 @@ public class ProvisioningWorker {
     pollPending.set(false);
     try {
       for (UUID id : due()) {
-        if (inFlight.size() >= config.threads()) {
+        if (!dispatch(id) && slots.availablePermits() == 0) {
           return;
-        }
-        if (inFlight.add(id)) {
-          workers.execute(() -> work(id));
         }
       }
     } catch (RuntimeException e) {
       LOG.warnf("Looking for provisioning work failed, will retry: %s", e.getMessage());
+    }
+  }
+
+  /** Hands the dataset to a worker if a slot is free and it is not at work here already. */
+  private boolean dispatch(UUID id) {
+    if (workers == null || !slots.tryAcquire()) {
+      return false;
+    }
+    if (!inFlight.add(id)) {
+      slots.release();
+      return false;
+    }
+    try {
+      workers.execute(() -> work(id));
+      return true;
+    } catch (RejectedExecutionException shuttingDown) {
+      inFlight.remove(id);
+      slots.release();
+      return false;
     }
   }
 
@@ -136,16 +213,11 @@ public class ProvisioningWorker {
                     .getResultList());
   }
 
+  /** Work found by the poll or started by a request, on a slot already taken. */
   private void work(UUID id) {
-    try (Connection lock = dataSource.getConnection()) {
-      if (!tryLock(lock, id)) {
-        return; // another instance is on it
-      }
-      try {
-        run.run(id);
-      } finally {
-        unlock(lock, id);
-        signal.workDone();
+    try (WorkSession session = WorkSession.open(dataSource, slots)) {
+      if (session.tryLock(id)) {
+        run.run(session, id); // else another instance is on it
       }
     } catch (SQLException e) {
       LOG.warnf("Cannot lock dataset %s for work: %s", id, e.getMessage());
@@ -153,29 +225,8 @@ public class ProvisioningWorker {
       LOG.errorf(e, "Work on dataset %s failed unexpectedly", id);
     } finally {
       inFlight.remove(id);
+      signal.workDone();
       wake();
     }
-  }
-
-  private static boolean tryLock(Connection connection, UUID id) throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-      statement.setLong(1, key(id));
-      try (ResultSet result = statement.executeQuery()) {
-        return result.next() && result.getBoolean(1);
-      }
-    }
-  }
-
-  private static void unlock(Connection connection, UUID id) throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-      statement.setLong(1, key(id));
-      statement.execute();
-    }
-  }
-
-  private static long key(UUID id) {
-    return id.getMostSignificantBits() ^ id.getLeastSignificantBits();
   }
 }

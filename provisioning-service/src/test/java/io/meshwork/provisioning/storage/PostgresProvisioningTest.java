@@ -7,6 +7,7 @@ import static io.meshwork.provisioning.ProvisioningFixtures.warehouse;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,6 +16,7 @@ import static org.hamcrest.Matchers.hasItems;
 
 import io.meshwork.events.provisioning.ProvisioningEvents;
 import io.meshwork.provisioning.ProvisioningFixtures;
+import io.meshwork.testing.Fixtures;
 import io.meshwork.testing.MeshworkTestResource;
 import io.meshwork.testing.TestKafka;
 import io.meshwork.testing.TestTokens;
@@ -29,6 +31,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -94,6 +97,33 @@ class PostgresProvisioningTest {
     assertThat(created.getList("resources.status")).containsOnly("CREATED");
     assertThat(columns("marketing", name)).hasSize(5);
 
+    // The answer is the dataset as stored.
+    assertThat(settled(OWNER, "marketing", name).getMap("")).isEqualTo(created.getMap(""));
+    // Its events, in order: requested, provisioning started, provisioned with its resources.
+    String id = created.getString("id");
+    String topic = TestKafka.topic(ProvisioningEvents.DATASET_TOPIC);
+    TestKafka.awaitRecords(
+        topic,
+        r ->
+            id.equals(r.key())
+                && ProvisioningEvents.DATASET_PROVISIONED
+                    .type()
+                    .equals(TestKafka.header(r, "ce_type")),
+        Duration.ofSeconds(20));
+    List<ConsumerRecord<String, String>> events =
+        TestKafka.awaitRecords(topic, r -> id.equals(r.key()), Duration.ofSeconds(20));
+    assertThat(events)
+        .extracting(r -> TestKafka.header(r, "ce_type"))
+        .containsExactly(
+            ProvisioningEvents.DATASET_REQUESTED.type(),
+            ProvisioningEvents.DATASET_PROVISIONING_STARTED.type(),
+            ProvisioningEvents.DATASET_PROVISIONED.type());
+    assertThat(events.get(1).value()).contains("\"attempt\":1");
+    assertThat(events.get(2).value())
+        .contains("\"uri\":\"postgres://warehouse/marketing/" + name + "\"")
+        .contains("\"uri\":\"postgres-role://marketing_" + name + "_reader\"")
+        .doesNotContain("PENDING");
+
     // The same request again, still preferring to wait: the existing dataset, settled, 200.
     given()
         .auth()
@@ -122,7 +152,11 @@ class PostgresProvisioningTest {
                     "\"description\":\"Customer segments\""))
             .then()
             .statusCode(202)
-            .body("state", equalTo("REQUESTED"))
+            // A free worker took it up with the request: what it will create is noted already.
+            .body("state", equalTo("PROVISIONING"))
+            .body("attempts", equalTo(1))
+            .body("resources.kind", contains("POSTGRES_TABLE", "POSTGRES_ROLE"))
+            .body("resources.status", contains("PENDING", "PENDING"))
             .body("storage", equalTo("postgres://warehouse/marketing"))
             .extract()
             .path("id");
@@ -270,6 +304,60 @@ class PostgresProvisioningTest {
     post(OWNER, corrected).then().statusCode(202);
     assertThat(settled(OWNER, "marketing", name).getString("state")).isEqualTo("READY");
     assertThat(columns("marketing", name)).containsExactly("code text YES");
+  }
+
+  @Test
+  void aTableThatAlreadyExistsIsNotAdoptedAndIsLeftAsItWas() throws Exception {
+    String name = ProvisioningFixtures.newName();
+    execute("CREATE SCHEMA IF NOT EXISTS marketing");
+    execute("CREATE TABLE marketing." + name + " (kept integer)");
+    post(OWNER, body(name, "marketing", "postgres://warehouse/marketing", null))
+        .then()
+        .statusCode(202);
+    JsonPath failed = settled(OWNER, "marketing", name);
+    assertThat(failed.getString("state")).isEqualTo("FAILED");
+    assertThat(failed.getString("lastError"))
+        .isEqualTo(
+            "table \"marketing\".\""
+                + name
+                + "\" already exists and was not created for this dataset");
+    assertThat(failed.getList("resources")).isEmpty();
+    assertThat(columns("marketing", name)).containsExactly("kept integer YES");
+    assertThat(roleExists("marketing_" + name + "_reader")).isFalse();
+  }
+
+  @Test
+  void aSchemaDroppedByHandIsMadeAgainForTheNextDatasetInIt() throws Exception {
+    String schema = Fixtures.newName("dropped");
+    String first = ProvisioningFixtures.newName();
+    String second = ProvisioningFixtures.newName();
+    post(OWNER, body(first, "marketing", "postgres://warehouse/" + schema, null))
+        .then()
+        .statusCode(202);
+    assertThat(settled(OWNER, "marketing", first).getString("state")).isEqualTo("READY");
+    execute("DROP SCHEMA " + schema + " CASCADE");
+
+    post(OWNER, body(second, "marketing", "postgres://warehouse/" + schema, null))
+        .then()
+        .statusCode(202);
+    JsonPath ready = settled(OWNER, "marketing", second);
+    assertThat(ready.getString("state")).isEqualTo("READY");
+    assertThat(ready.getInt("attempts")).isEqualTo(1);
+    assertThat(columns(schema, second)).hasSize(5);
+    assertThat(tableOwner(schema, second)).isEqualTo("marketing_owner");
+  }
+
+  private static String tableOwner(String schema, String table) throws SQLException {
+    try (Connection c = warehouse();
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT tableowner FROM pg_tables WHERE schemaname = ? AND tablename = ?")) {
+      q.setString(1, schema);
+      q.setString(2, table);
+      try (ResultSet r = q.executeQuery()) {
+        return r.next() ? r.getString(1) : null;
+      }
+    }
   }
 
   @Test

@@ -34,10 +34,10 @@ import org.postgresql.PGConnection;
  * A table per dataset in a schema per domain, with columns, NOT NULL, PRIMARY KEY and CHECK
  * constraints from the dataset's schema; an owner role per domain and a read-only role per dataset.
  * All DDL of one dataset runs in one transaction (PostgreSQL DDL is transactional), so a failure
- * leaves nothing behind, and is sent in one round trip after one look at the catalog: what a remote
- * warehouse costs per dataset is a few network round trips, not one per statement. Identifiers are
- * validated and quoted; literals are quoted by the server ({@code quote_literal} of a bound value),
- * never pasted.
+ * leaves nothing behind, and is sent in one round trip (after a look at the catalog only when the
+ * usual case does not hold): what a remote warehouse costs per dataset is a network round trip or
+ * two, not one per statement. Identifiers are validated and quoted; literals are quoted by the
+ * driver for the server at hand, never pasted.
  */
 @ApplicationScoped
 public class PostgresProvisioner implements Provisioner {

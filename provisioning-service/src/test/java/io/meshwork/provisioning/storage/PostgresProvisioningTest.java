@@ -307,6 +307,43 @@ class PostgresProvisioningTest {
   }
 
   @Test
+  void valuesWithQuotesBackslashesAndDollarsReachTheDdlAsWritten() throws Exception {
+    String name = ProvisioningFixtures.newName();
+    String description = "x'); DROP TABLE marketing.victim; -- \\ $$ end";
+    String fields =
+        "[{\"name\":\"code\",\"type\":\"string\",\"primaryKey\":true,"
+            + "\"enum\":[\"it's\",\"back\\\\slash\",\"$$dollar$$\"]}]";
+    post(
+            OWNER,
+            "{\"name\":\""
+                + name
+                + "\",\"domain\":\"marketing\",\"storage\":\"postgres://\",\"description\":"
+                + "\"x'); DROP TABLE marketing.victim; -- \\\\ $$ end\",\"schemaDefinition\":"
+                + fields
+                + "}")
+        .then()
+        .statusCode(202);
+    assertThat(settled(OWNER, "marketing", name).getString("state")).isEqualTo("READY");
+    try (Connection c = warehouse();
+        PreparedStatement insert =
+            c.prepareStatement("INSERT INTO marketing." + name + " VALUES (?)");
+        PreparedStatement comment =
+            c.prepareStatement("SELECT obj_description(?::regclass, 'pg_class')")) {
+      for (String allowed : List.of("it's", "back\\slash", "$$dollar$$")) {
+        insert.setString(1, allowed);
+        insert.executeUpdate();
+      }
+      insert.setString(1, "back\\\\slash");
+      assertThatThrownBy(insert::executeUpdate).hasMessageContaining("check constraint");
+      comment.setString(1, "marketing." + name);
+      try (ResultSet r = comment.executeQuery()) {
+        r.next();
+        assertThat(r.getString(1)).endsWith("; " + description);
+      }
+    }
+  }
+
+  @Test
   void aTableThatAlreadyExistsIsNotAdoptedAndIsLeftAsItWas() throws Exception {
     String name = ProvisioningFixtures.newName();
     execute("CREATE SCHEMA IF NOT EXISTS marketing");

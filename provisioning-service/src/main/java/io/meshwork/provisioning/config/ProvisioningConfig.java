@@ -29,6 +29,13 @@ public interface ProvisioningConfig {
     @WithDefault("2s")
     Duration pollInterval();
 
+    /**
+     * How long a dataset claimed for work may stay PROVISIONING before the poll takes it for work
+     * left by an instance that died (the dataset's lock tells which; until then it is not asked).
+     */
+    @WithDefault("5s")
+    Duration resumeAfter();
+
     /** Attempts on transient failures before a dataset fails and is cleaned up. */
     @WithDefault("6")
     int maxAttempts();

@@ -25,11 +25,13 @@ public class WarehouseConnections {
 
   private final ProvisioningConfig.Postgres config;
   private final int maxSize;
+  private final int minSize;
   private final Map<String, AgroalDataSource> pools = new ConcurrentHashMap<>();
 
   public WarehouseConnections(ProvisioningConfig config) {
     this.config = config.postgres();
     this.maxSize = config.worker().threads() + 2;
+    this.minSize = config.worker().threads();
   }
 
   /** A connection to {@code database} in auto-commit mode; close it to give it back. */
@@ -54,8 +56,11 @@ public class WarehouseConnections {
         new AgroalDataSourceConfigurationSupplier()
             .connectionPoolConfiguration(
                 pool ->
-                    pool.initialSize(0)
-                        .minSize(0)
+                    // Connections for every worker stay open once the database is used: a burst
+                    // would otherwise wait for new server processes, which the pool makes one by
+                    // one.
+                    pool.initialSize(minSize)
+                        .minSize(minSize)
                         .maxSize(maxSize)
                         .acquisitionTimeout(Duration.ofSeconds(10))
                         .idleValidationTimeout(Duration.ofSeconds(30))

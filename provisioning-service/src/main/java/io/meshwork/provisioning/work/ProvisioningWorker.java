@@ -13,11 +13,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -31,14 +35,18 @@ import org.jboss.logging.Logger;
  * Runs provisioning work, at most {@code threads} datasets at a time per instance, each in a {@link
  * WorkSession} that holds the dataset's lock. A new request with a known schema claims a slot and
  * its work with its own statement ({@link #claimNew}); its work then runs on the request's thread
- * when the caller waits for the outcome, else on a worker. Everything else (requests that found no
- * free slot or wait for the registry, retries that came due, deletions, work left by a crash) is
- * found by a poll, woken when work ends and at an interval.
+ * when the caller waits for the outcome, else on a worker. A request or deletion that finds every
+ * slot busy waits in line here and gets the next freed slot, before any newer request. Everything
+ * else (retries that came due, work of other instances' lines, work left by a crash) is found by a
+ * poll, woken when work ends and at an interval.
  */
 @ApplicationScoped
 public class ProvisioningWorker {
 
   private static final Logger LOG = Logger.getLogger(ProvisioningWorker.class);
+
+  /** Due datasets listed per poll, per slot. */
+  private static final int DUE_BATCH = 4;
 
   private final AgroalDataSource dataSource;
   private final EntityManager entityManager;
@@ -48,6 +56,10 @@ public class ProvisioningWorker {
   private final WorkSignal signal;
   private final Semaphore slots;
   private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+
+  /** Datasets stored or deleted here while every slot was busy, oldest first. */
+  private final Queue<UUID> waiting = new ConcurrentLinkedQueue<>();
+
   private final AtomicBoolean pollPending = new AtomicBoolean();
   private ExecutorService workers;
   private ScheduledExecutorService poller;
@@ -94,7 +106,8 @@ public class ProvisioningWorker {
    * caller stores the request on the claim's session, which takes the dataset's lock with it.
    */
   public Optional<WorkClaim> claimNew(Dataset dataset, List<FieldSpec> fields) {
-    if (workers == null || !slots.tryAcquire()) {
+    // A new request does not pass datasets that wait for a slot already.
+    if (workers == null || !waiting.isEmpty() || !slots.tryAcquire()) {
       return Optional.empty();
     }
     ProvisioningContext context;
@@ -132,7 +145,7 @@ public class ProvisioningWorker {
     } finally {
       inFlight.remove(id);
       signal.workDone();
-      wake();
+      next();
     }
   }
 
@@ -152,8 +165,17 @@ public class ProvisioningWorker {
    */
   public void start(UUID id) {
     if (!dispatch(id)) {
+      waiting.add(id);
       wake();
     }
+  }
+
+  /** A slot was freed: the dataset waiting longest here gets it, then the poll looks for more. */
+  private void next() {
+    for (UUID id = waiting.peek(); id != null && dispatch(id); id = waiting.peek()) {
+      waiting.remove(id);
+    }
+    wake();
   }
 
   /** Looks for due work soon; wakes coalesce. */
@@ -170,8 +192,15 @@ public class ProvisioningWorker {
   private void poll() {
     pollPending.set(false);
     try {
-      for (UUID id : due()) {
-        if (!dispatch(id) && slots.availablePermits() == 0) {
+      List<UUID> due = due();
+      if (due.size() < DUE_BATCH * config.threads()) {
+        // All due work is listed: what waits here but is not due any more was done elsewhere.
+        waiting.retainAll(new HashSet<>(due));
+      }
+      for (UUID id : due) {
+        if (dispatch(id)) {
+          waiting.remove(id);
+        } else if (slots.availablePermits() == 0) {
           return;
         }
       }
@@ -207,14 +236,20 @@ public class ProvisioningWorker {
                     .createQuery(
                         "select d.id from Dataset d where d.state in ('REQUESTED', 'PROVISIONING', 'DEPROVISIONING')"
                             + " and (d.nextAttemptAt is null or d.nextAttemptAt <= current_timestamp)"
+                            // Work claimed just now is under way (its lock says so): looking at it
+                            // would cost a lock attempt, or a claim if it just finished.
+                            + " and (d.state <> 'PROVISIONING' or d.nextAttemptAt is not null"
+                            + " or d.updatedAt < :claimedBefore)"
                             + " order by d.updatedAt",
                         UUID.class)
-                    .setMaxResults(config.threads() * 4)
+                    .setParameter("claimedBefore", Instant.now().minus(config.resumeAfter()))
+                    .setMaxResults(DUE_BATCH * config.threads())
                     .getResultList());
   }
 
   /** Work found by the poll or started by a request, on a slot already taken. */
   private void work(UUID id) {
+    waiting.remove(id);
     try (WorkSession session = WorkSession.open(dataSource, slots)) {
       if (session.tryLock(id)) {
         run.run(session, id); // else another instance is on it
@@ -226,7 +261,7 @@ public class ProvisioningWorker {
     } finally {
       inFlight.remove(id);
       signal.workDone();
-      wake();
+      next();
     }
   }
 }

@@ -45,13 +45,13 @@ public class DatasetJson {
         : read(dataset.drift, new TypeReference<List<DriftFinding>>() {});
   }
 
-  /** What Idempotency-Key compares: the normalized spec, hashed. */
-  public String hash(DatasetSpec spec) {
+  /** What Idempotency-Key compares: the normalized spec ({@link #write} of it), hashed. */
+  public String hash(String specJson) {
     try {
       return HexFormat.of()
           .formatHex(
               MessageDigest.getInstance("SHA-256")
-                  .digest(write(spec).getBytes(StandardCharsets.UTF_8)));
+                  .digest(specJson.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

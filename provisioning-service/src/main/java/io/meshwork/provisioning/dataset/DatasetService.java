@@ -99,11 +99,12 @@ public class DatasetService {
    */
   public Outcome create(Checked checked, Optional<String> idempotencyKey, Caller caller) {
     DatasetSpec spec = checked.prepared().spec();
-    String hash = json.hash(spec);
+    String specJson = json.write(spec);
+    String hash = json.hash(specJson);
     Optional<DatasetRequests.KeyUse> key =
         idempotencyKey.map(k -> new DatasetRequests.KeyUse(caller.name(), k, hash));
     for (int attempt = 1; ; attempt++) {
-      Dataset dataset = requested(checked, caller);
+      Dataset dataset = requested(checked, specJson, caller);
       Optional<WorkClaim> claim =
           checked.fields() == null ? Optional.empty() : worker.claimNew(dataset, checked.fields());
       if (claim.isPresent()) {
@@ -142,7 +143,7 @@ public class DatasetService {
   }
 
   /** The dataset a request asks for, as it is stored: REQUESTED, not yet worked on. */
-  private Dataset requested(Checked checked, Caller caller) {
+  private Dataset requested(Checked checked, String specJson, Caller caller) {
     DatasetSpec spec = checked.prepared().spec();
     Instant now = DatasetRequests.now();
     Dataset dataset = new Dataset();
@@ -153,7 +154,7 @@ public class DatasetService {
     dataset.schemaUrn = spec.schema();
     dataset.state = DatasetState.REQUESTED;
     dataset.requestedBy = caller.name();
-    dataset.spec = json.write(spec);
+    dataset.spec = specJson;
     dataset.resolvedSchema = checked.fields() == null ? null : json.write(checked.fields());
     dataset.lastError = checked.waitingReason();
     dataset.createdAt = now;

@@ -147,7 +147,8 @@ public class PostgresProvisioner implements Provisioner {
       }
       Look look = look(connection, target.schema(), context, List.of(owner, reader));
       if (!intent.notedEarlier() && look.tableExists()) {
-        ledger.forget(context.datasetId(), plan(context));
+        ledger.forget(
+            context.datasetId(), intents.stream().map(ResourceLedger.Intent::resource).toList());
         throw new ProvisioningFailure(
             "table " + table + " already exists and was not created for this dataset", null);
       }

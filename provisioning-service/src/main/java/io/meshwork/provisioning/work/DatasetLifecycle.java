@@ -12,6 +12,7 @@ import io.meshwork.events.provisioning.ResourceRef;
 import io.meshwork.provisioning.dataset.Dataset;
 import io.meshwork.provisioning.dataset.DatasetJson;
 import io.meshwork.provisioning.dataset.DatasetRepository;
+import io.meshwork.provisioning.dataset.DatasetRequests;
 import io.meshwork.provisioning.dataset.DatasetState;
 import io.meshwork.provisioning.schema.FieldSpec;
 import io.meshwork.provisioning.storage.DriftFinding;
@@ -28,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -98,7 +98,7 @@ public class DatasetLifecycle {
    * dataset's resources, which its event lists as created. Updates {@code dataset} to match.
    */
   public void ready(WorkSession session, Dataset dataset, List<ResourceRef> resources) {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    Instant now = DatasetRequests.now();
     OutboxRow event =
         outbox.row(
             ProvisioningEvents.DATASET_PROVISIONED,

@@ -24,6 +24,11 @@ public record Problem(
     return URI.create("urn:meshwork:problem:" + code);
   }
 
+  /** A caller's value (a header, a name) as a detail may quote it: at most 60 characters. */
+  public static String excerpt(String value) {
+    return value.length() <= 60 ? value : value.substring(0, 60) + "...";
+  }
+
   /**
    * One offending field: a JSON path into the request ({@code schema.fields[2].type}) or a
    * parameter.

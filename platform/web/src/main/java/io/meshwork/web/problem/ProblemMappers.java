@@ -15,6 +15,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
@@ -108,7 +109,8 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
-  public Response webApplication(WebApplicationException e, UriInfo uri) {
+  public Response webApplication(
+      WebApplicationException e, UriInfo uri, HttpHeaders headers, Request request) {
     int status = e.getResponse().getStatus();
     // The JSON reader reports some syntax errors (e.g. a truncated body) wrapped in a plain 400.
     for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
@@ -119,18 +121,52 @@ public class ProblemMappers {
     if (status >= 500) {
       return unexpected(e, uri);
     }
-    String code =
-        switch (status) {
-          case 404 -> "request.not-found";
-          case 405 -> "request.method-not-allowed";
-          case 406 -> "request.not-acceptable";
-          case 415 -> "request.unsupported-media-type";
-          default -> "request.rejected";
-        };
     Response.Status known = Response.Status.fromStatusCode(status);
     String title = known == null ? "Request rejected" : known.getReasonPhrase();
-    // Messages of JAX-RS' own exceptions name the method/path/media type, never internals.
-    return respond(status, code, title, e.getMessage(), uri, List.of());
+    String where = request.getMethod() + " " + (uri == null ? "" : uri.getPath());
+    // The framework's own messages quote its annotations; every answer here is in our words.
+    return switch (status) {
+      case 404 ->
+          respond(404, "request.not-found", title, "Nothing is served at " + where, uri, List.of());
+      case 405 ->
+          respond(
+              405,
+              "request.method-not-allowed",
+              title,
+              "The method " + request.getMethod() + " is not allowed on " + uri.getPath(),
+              uri,
+              List.of());
+      case 406 ->
+          respond(
+              406,
+              "request.not-acceptable",
+              title,
+              where
+                  + " cannot answer in any media type the Accept header asks for ("
+                  + Problem.excerpt(String.valueOf(headers.getHeaderString("Accept")))
+                  + ")",
+              uri,
+              List.of());
+      case 415 ->
+          respond(
+              415,
+              "request.unsupported-media-type",
+              title,
+              where
+                  + " does not take a body of Content-Type "
+                  + Problem.excerpt(
+                      String.valueOf(headers.getHeaderString(HttpHeaders.CONTENT_TYPE))),
+              uri,
+              List.of());
+      default ->
+          respond(
+              status,
+              "request.rejected",
+              title,
+              "The request was refused (" + title + ")",
+              uri,
+              List.of());
+    };
   }
 
   @ServerExceptionMapper

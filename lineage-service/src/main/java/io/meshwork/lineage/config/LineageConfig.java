@@ -30,6 +30,14 @@ public interface LineageConfig {
 
     @WithDefault("1000")
     int maxPageSize();
+
+    /** Deepest GraphQL query, in nested fields (introspection is not counted). */
+    @WithDefault("12")
+    int graphqlDepth();
+
+    /** Most fields one GraphQL query may select (introspection is not counted). */
+    @WithDefault("400")
+    int graphqlComplexity();
   }
 
   /** OpenLineage intake. */

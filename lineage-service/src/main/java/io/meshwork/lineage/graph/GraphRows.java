@@ -2,6 +2,7 @@ package io.meshwork.lineage.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,7 +16,7 @@ public final class GraphRows {
 
   public static final String NODE_COLUMNS =
       "id, kind, namespace, name, first_seen, last_updated, processing_type, job_type, domain,"
-          + " data_product, owners::text, deleted_at, version";
+          + " data_product, owners::text, deleted_at, version, aliases";
   public static final String EDGE_COLUMNS = "id, source_id, target_id, valid_from, valid_to";
   public static final String COLUMN_EDGE_COLUMNS =
       "id, job_id, input_id, input_field, output_id, output_field, transformations::text,"
@@ -46,7 +47,16 @@ public final class GraphRows {
         row.getString(10),
         ownerNames(row.getString(11)),
         instant(row, 12),
-        row.getLong(13));
+        row.getLong(13),
+        aliases(row.getArray(14)));
+  }
+
+  private static List<String> aliases(Array array) throws SQLException {
+    if (array == null) {
+      return List.of();
+    }
+    String[] values = (String[]) array.getArray();
+    return values.length == 0 ? List.of() : List.of(values);
   }
 
   public static GraphChanges.Edge edge(ResultSet row) throws SQLException {

@@ -126,8 +126,13 @@ public class LineageGraph {
   private void putNode(Node node) {
     int index = nodeIndex.get(node.id());
     if (index >= 0) {
-      if (nodes[index].version() <= node.version()) {
+      Node known = nodes[index];
+      if (known.version() <= node.version()) {
         nodes[index] = node;
+        if (!known.aliases().equals(node.aliases())) {
+          known.aliases().forEach(alias -> unname(alias, node.id()));
+          node.aliases().forEach(alias -> name(alias, node.id()));
+        }
       }
       return;
     }
@@ -138,13 +143,35 @@ public class LineageGraph {
     nodes[index] = node;
     nodeIndex.put(node.id(), index);
     byKey.put(node.key(), index);
-    int[] named = byName.get(node.name());
+    name(node.name(), node.id());
+    node.aliases().forEach(alias -> name(alias, node.id()));
+  }
+
+  /** Lists a node under a name (its own or an alias) once. */
+  private void name(String name, long nodeId) {
+    int index = nodeIndex.get(nodeId);
+    int[] named = byName.get(name);
     if (named == null) {
-      byName.put(node.name(), new int[] {index});
-    } else {
+      byName.put(name, new int[] {index});
+    } else if (Arrays.stream(named).noneMatch(known -> known == index)) {
       int[] more = Arrays.copyOf(named, named.length + 1);
       more[named.length] = index;
-      byName.put(node.name(), more);
+      byName.put(name, more);
+    }
+  }
+
+  /** Takes a node off an alias it no longer has (never off its own name). */
+  private void unname(String alias, long nodeId) {
+    int index = nodeIndex.get(nodeId);
+    int[] named = byName.get(alias);
+    if (named == null || nodes[index].name().equals(alias)) {
+      return;
+    }
+    int[] rest = Arrays.stream(named).filter(known -> known != index).toArray();
+    if (rest.length == 0) {
+      byName.remove(alias);
+    } else {
+      byName.put(alias, rest);
     }
   }
 
@@ -228,7 +255,7 @@ public class LineageGraph {
       return index == null ? -1 : index;
     }
 
-    /** Nodes of a kind with this name, in any namespace. */
+    /** Nodes of a kind with this name or alias, in any namespace. */
     public List<Integer> named(NodeKind kind, String name) {
       int[] named = byName.getOrDefault(name, new int[0]);
       List<Integer> matches = new ArrayList<>();

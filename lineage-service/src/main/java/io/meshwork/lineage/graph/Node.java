@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What the graph keeps of a node in memory: enough to draw it and say who owns it. Facets and
- * fields stay in the database and are read for detail views.
+ * fields stay in the database and are read for detail views. {@code aliases} are other names a
+ * dataset answers to (a provisioned dataset's platform name), found by name like its own.
  */
 public record Node(
     long id,
@@ -18,7 +19,8 @@ public record Node(
     String dataProduct,
     List<String> owners,
     Instant deletedAt,
-    long version) {
+    long version,
+    List<String> aliases) {
 
   public boolean isDataset() {
     return key.kind() == NodeKind.DATASET;

@@ -1,23 +1,30 @@
 package io.meshwork.lineage.intake;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.meshwork.lineage.security.ApiKeyAuthentication;
+import io.meshwork.web.http.EncodedBodies;
 import io.meshwork.web.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * OpenLineage intake, as Marquez serves it: the official clients' HTTP transport posts here. It
- * answers 201 with a body, never 204, which the Java client treats as an error.
+ * answers 201 with a body, never 204, which the Java client treats as an error, and takes bodies
+ * compressed with gzip or deflate (the clients' {@code compression} option).
  */
 @Path("/api/v1/lineage")
 @Tag(name = "Lineage intake")
@@ -32,16 +39,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class LineageIntakeResource {
 
   private final LineageIntake intake;
+  private final EncodedBodies bodies;
 
-  public LineageIntakeResource(LineageIntake intake) {
+  public LineageIntakeResource(LineageIntake intake, EncodedBodies bodies) {
     this.intake = intake;
+    this.bodies = bodies;
   }
 
   @POST
   @Operation(summary = "Record one OpenLineage RunEvent, DatasetEvent or JobEvent")
-  public Uni<Response> record(JsonNode event) {
+  @RequestBody(content = @Content(schema = @Schema(implementation = Object.class)))
+  public Uni<Response> record(byte[] event, @HeaderParam("Content-Encoding") String encoding)
+      throws IOException {
     return intake
-        .one(event)
+        .one(bodies.json(event, encoding))
         .map(result -> Response.status(Response.Status.CREATED).entity(result).build());
   }
 
@@ -49,7 +60,9 @@ public class LineageIntakeResource {
   @Path("/batch")
   @Blocking
   @Operation(summary = "Record an array of OpenLineage events; each is taken or refused alone")
-  public IntakeResult recordBatch(JsonNode events) {
-    return intake.batch(events);
+  @RequestBody(content = @Content(schema = @Schema(type = SchemaType.ARRAY)))
+  public IntakeResult recordBatch(byte[] events, @HeaderParam("Content-Encoding") String encoding)
+      throws IOException {
+    return intake.batch(bodies.json(events, encoding));
   }
 }

@@ -22,14 +22,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * Puts the platform's own datasets in the graph: when provisioning-service has created a dataset's
- * storage, each table, topic and prefix becomes a dataset node named by its real storage URI,
- * carrying the dataset's domain and owner; deprovisioning marks them deleted. A redelivered event
- * changes nothing.
+ * storage, each table, topic and prefix becomes a dataset node named by its real storage URI (so
+ * pipelines' OpenLineage events land on it), carrying the dataset's domain and owner and answering
+ * to its platform name as an alias; deprovisioning marks them deleted. A redelivered event changes
+ * nothing.
  */
 @ApplicationScoped
 public class ProvisioningEventsListener {
@@ -45,13 +47,16 @@ public class ProvisioningEventsListener {
           + " updated_at = now()";
   private static final String UPSERT_NODE =
       "INSERT INTO lineage_node (kind, namespace, name, first_seen, last_updated, domain,"
-          + " owners, facets)"
+          + " owners, facets, aliases)"
           + " VALUES ('DATASET', ?, ?, ?, ?, ?,"
           + " COALESCE((SELECT jsonb_build_array(jsonb_build_object('name', owner, 'type', 'OWNER'))"
           + " FROM platform_dataset WHERE dataset_id = ? AND owner IS NOT NULL), '[]'::jsonb),"
-          + " ?::jsonb)"
+          + " ?::jsonb, ?)"
           + " ON CONFLICT (kind, namespace, name) DO UPDATE SET"
           + " domain = EXCLUDED.domain,"
+          // Datasets that share a storage location (an S3 prefix) each add their names.
+          + " aliases = (SELECT array_agg(DISTINCT a ORDER BY a)"
+          + " FROM unnest(lineage_node.aliases || EXCLUDED.aliases) AS a),"
           + " owners = CASE WHEN EXCLUDED.owners = '[]'::jsonb THEN lineage_node.owners"
           + " ELSE EXCLUDED.owners END,"
           + " facets = lineage_node.facets || EXCLUDED.facets, deleted_at = NULL,"
@@ -99,6 +104,17 @@ public class ProvisioningEventsListener {
     }
   }
 
+  /**
+   * What users call a provisioned dataset ({@code customer_segments}, and {@code
+   * marketing/customer_segments} where several domains use the name): its node answers to both.
+   */
+  static String[] platformNames(DatasetProvisioned provisioned) {
+    // Sorted, as the merge of several datasets' names on one node keeps them.
+    return Stream.of(provisioned.name(), provisioned.domain() + "/" + provisioned.name())
+        .sorted()
+        .toArray(String[]::new);
+  }
+
   private boolean handle(String type, String payload) throws SQLException {
     if (ProvisioningEvents.DATASET_REQUESTED.type().equals(type)) {
       DatasetRequested requested = codec.decode(payload, DatasetRequested.class);
@@ -140,6 +156,7 @@ public class ProvisioningEventsListener {
           upsert.setString(5, provisioned.domain());
           upsert.setObject(6, provisioned.datasetId());
           upsert.setString(7, facets.toString());
+          upsert.setArray(8, connection.createArrayOf("text", platformNames(provisioned)));
           upsert.addBatch();
         }
         upsert.executeBatch();

@@ -88,6 +88,14 @@ public class DatasetView {
     return node.domain();
   }
 
+  @Description(
+      "Other names it answers to in dataset(name:): a provisioned dataset's platform name and"
+          + " <domain>/<name>")
+  @NonNull
+  public List<@NonNull String> getAliases() {
+    return node.aliases();
+  }
+
   @Description("When the platform deprovisioned its storage; null while it exists")
   public Instant getDeletedAt() {
     return node.deletedAt();

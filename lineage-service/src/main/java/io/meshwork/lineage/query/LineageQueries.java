@@ -86,18 +86,35 @@ public class LineageQueries {
   }
 
   /**
-   * The node of a kind with this name, in {@code namespace} if given; with no namespace a name used
-   * in several namespaces is refused with the list of them.
+   * The node of a kind with this name or alias, in {@code namespace} if given. A node's own name
+   * comes before another node's alias; a name several nodes answer to (in several namespaces, or as
+   * the alias of several) is refused with the list of them.
    */
   public Optional<Node> byName(NodeKind kind, String name, String namespace) {
     if (namespace != null) {
-      return graph.find(new NodeKey(kind, namespace, name));
+      Optional<Node> exact = graph.find(new NodeKey(kind, namespace, name));
+      if (exact.isPresent()) {
+        return exact;
+      }
     }
-    List<Node> matches = graph.read(v -> v.named(kind, name).stream().map(v::node).toList());
-    if (matches.size() > 1) {
-      throw new AmbiguousNameException(kind, name, matches);
+    List<Node> matches =
+        graph.read(
+            v ->
+                v.named(kind, name).stream()
+                    .map(v::node)
+                    .filter(node -> namespace == null || node.namespace().equals(namespace))
+                    .toList());
+    List<Node> owners = matches.stream().filter(node -> node.name().equals(name)).toList();
+    List<Node> candidates = owners.isEmpty() ? matches : owners;
+    if (candidates.size() > 1 && owners.isEmpty()) {
+      // A platform name that moved to new storage still names the old, deleted node too.
+      List<Node> live = candidates.stream().filter(node -> node.deletedAt() == null).toList();
+      candidates = live.size() == 1 ? live : candidates;
     }
-    return matches.stream().findFirst();
+    if (candidates.size() > 1) {
+      throw new AmbiguousNameException(kind, name, candidates);
+    }
+    return candidates.stream().findFirst();
   }
 
   /** Every node within {@code depth}, in order. */

@@ -31,7 +31,8 @@ class GraphWalkerTest {
             null,
             List.of(),
             null,
-            1));
+            1,
+            List.of()));
     return id;
   }
 

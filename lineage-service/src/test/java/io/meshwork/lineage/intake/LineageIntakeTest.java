@@ -21,6 +21,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -276,5 +280,80 @@ class LineageIntakeTest {
           .as("job " + i)
           .isEqualTo(i != 17);
     }
+  }
+
+  private static byte[] gzip(String text) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return bytes.toByteArray();
+  }
+
+  private static ValidatableResponse postEncoded(String encoding, byte[] body) {
+    return given()
+        .auth()
+        .oauth2(pipeline())
+        .contentType(ContentType.JSON)
+        .header("Content-Encoding", encoding)
+        // A refused body may leave the connection closed; later tests must not reuse it.
+        .header("Connection", "close")
+        .body(body)
+        .when()
+        .post("/api/v1/lineage")
+        .then();
+  }
+
+  @Test
+  void aGzipBodyIsInflatedAndAnotherEncodingIs415() throws IOException {
+    String ns = namespace();
+    ObjectNode event =
+        run("COMPLETE", "2026-11-01T10:00:00Z", ns, "zipped", new String[] {"a"}, new String[] {});
+    postEncoded("gzip", gzip(event.toString()))
+        .statusCode(201)
+        .body("summary.successful", equalTo(1));
+    assertThat(graph.find(NodeKey.job(ns, "zipped"))).isPresent();
+
+    ObjectNode other =
+        run("COMPLETE", "2026-11-01T10:00:00Z", ns, "brotli", new String[] {"a"}, new String[] {});
+    postEncoded("br", other.toString().getBytes(StandardCharsets.UTF_8))
+        .statusCode(415)
+        .contentType("application/problem+json")
+        .body("code", equalTo("request.unsupported-content-encoding"))
+        .body("detail", containsString("'br'"));
+    assertThat(graph.find(NodeKey.job(ns, "brotli"))).isEmpty();
+    // Data that is not what its encoding says is a 400 naming the encoding.
+    postEncoded("gzip", other.toString().getBytes(StandardCharsets.UTF_8))
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("code", equalTo("request.malformed-encoding"));
+    // Elsewhere (GraphQL) a compressed body is not taken at all.
+    given()
+        .auth()
+        .oauth2(pipeline())
+        .contentType(ContentType.JSON)
+        .header("Content-Encoding", "gzip")
+        .body(gzip("{\"query\":\"{ dataset(name: \\\"x\\\") { name } }\"}"))
+        .when()
+        .post("/graphql")
+        .then()
+        .statusCode(415)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void theSizeLimitHoldsForTheInflatedBody() throws IOException {
+    // 5 MB of spaces inside the event inflate past the test limit (4 MB) from a few KB of gzip.
+    String ns = namespace();
+    ObjectNode event =
+        run("COMPLETE", "2026-11-01T10:00:00Z", ns, "bomb", new String[] {"a"}, new String[] {});
+    event.put("padding", " ".repeat(5 * 1024 * 1024));
+    byte[] zipped = gzip(event.toString());
+    assertThat(zipped.length).isLessThan(64 * 1024);
+    postEncoded("gzip", zipped)
+        .statusCode(413)
+        .contentType("application/problem+json")
+        .body("code", equalTo("request.too-large"));
+    assertThat(graph.find(NodeKey.job(ns, "bomb"))).isEmpty();
   }
 }

@@ -23,7 +23,8 @@ import java.net.URL;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The official OpenLineage Java client, over its HTTP transport, with a pipeline's API key. */
 @QuarkusTest
@@ -35,10 +36,15 @@ class OpenLineageClientTest {
 
   @Inject LineageGraph graph;
 
-  @Test
-  void startAndCompleteFromTheOfficialClientLandInTheGraph() throws Exception {
+  /** Plain and gzip-compressed, as the client's {@code compression: gzip} option sends it. */
+  @ParameterizedTest(name = "gzip={0}")
+  @ValueSource(booleans = {false, true})
+  void startAndCompleteFromTheOfficialClientLandInTheGraph(boolean gzip) throws Exception {
     String ns = "postgres://client-" + Fixtures.randomSuffix(6) + ":5432";
     HttpConfig config = new HttpConfig();
+    if (gzip) {
+      config.setCompression(HttpConfig.Compression.GZIP);
+    }
     config.setUrl(URI.create("http://" + service.getHost() + ":" + service.getPort()));
     ApiKeyTokenProvider key = new ApiKeyTokenProvider();
     key.setApiKey("test-pipeline-key");

@@ -3,6 +3,7 @@ package io.meshwork.lineage.messaging;
 import static io.meshwork.lineage.LineageApi.graphql;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -110,5 +111,48 @@ class ProvisioningEventsListenerTest {
         .isEqualTo(version + 1);
     graphql("{ dataset(name: \"" + table + "\") { deletedAt } }")
         .body("data.dataset.deletedAt", notNullValue());
+  }
+
+  private static void provisionS3(String domain, String name) {
+    UUID id = UUID.randomUUID();
+    send(
+        UUID.randomUUID().toString(),
+        id,
+        ProvisioningEvents.DATASET_PROVISIONED.type(),
+        """
+        {"datasetId":"%1$s","domain":"%2$s","name":"%3$s","storage":"s3://data-lake/domain=%2$s",
+         "schema":"urn:schema:customer/v2","provisionedAt":"2026-11-25T10:00:05Z","resources":[
+           {"kind":"S3_BUCKET","name":"data-lake","uri":"s3://data-lake","status":"EXISTING"},
+           {"kind":"S3_PREFIX","name":"domain=%2$s/%3$s","uri":"s3://data-lake/domain=%2$s/%3$s","status":"CREATED"}]}
+        """
+            .formatted(id, domain, name));
+  }
+
+  @Test
+  void aProvisionedDatasetAnswersToItsPlatformName() {
+    String name = "customer_segments_" + Fixtures.randomSuffix(6);
+    provisionS3("marketing", name);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> node("s3://data-lake", "domain=marketing/" + name).isPresent());
+    graphql("{ dataset(name: \"" + name + "\") { name namespace domain aliases } }")
+        .body("data.dataset.name", equalTo("domain=marketing/" + name))
+        .body("data.dataset.namespace", equalTo("s3://data-lake"))
+        .body("data.dataset.domain", equalTo("marketing"))
+        .body("data.dataset.aliases", contains(name, "marketing/" + name));
+
+    // The same platform name in a second domain: the plain name is ambiguous, the qualified not.
+    provisionS3("finance", name);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> node("s3://data-lake", "domain=finance/" + name).isPresent());
+    graphql("{ dataset(name: \"" + name + "\") { name } }")
+        .body("data.dataset", nullValue())
+        .body("errors[0].message", containsString("finance/" + name + ", marketing/" + name));
+    graphql("{ dataset(name: \"finance/" + name + "\") { name } }")
+        .body("data.dataset.name", equalTo("domain=finance/" + name));
+    // The storage name still names the node.
+    graphql("{ dataset(name: \"domain=marketing/" + name + "\") { domain } }")
+        .body("data.dataset.domain", equalTo("marketing"));
   }
 }

@@ -30,6 +30,8 @@ import io.meshwork.testing.MeshworkTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -451,14 +453,55 @@ class LineageGraphQLTest {
   }
 
   @Test
-  void graphqlNeedsASignedInCaller() {
+  void graphqlNeedsASignedInCallerAndSaysSoAsAProblem() {
     given()
         .contentType(ContentType.JSON)
         .body(Map.of("query", "{ dataset(name: \"x\") { name } }"))
         .when()
         .post("/graphql")
         .then()
-        .statusCode(401);
+        .statusCode(401)
+        .header("WWW-Authenticate", "Bearer")
+        .contentType("application/problem+json")
+        .body("code", equalTo("auth.unauthenticated"))
+        .body("status", equalTo(401));
+    given()
+        .auth()
+        .oauth2("not-a-token")
+        .contentType(ContentType.JSON)
+        .body(Map.of("query", "{ dataset(name: \"x\") { name } }"))
+        .when()
+        .post("/graphql")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void theStandardIntrospectionQueryIsAnsweredWhileDataQueriesStayBounded() throws Exception {
+    String introspection;
+    try (InputStream in = getClass().getResourceAsStream("/graphql/introspection-query.graphql")) {
+      introspection = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    graphql(introspection)
+        .body("errors", nullValue())
+        .body("data.__schema.queryType.name", equalTo("Query"))
+        .body("data.__schema.types.name", hasItem("Dataset"));
+    // Introspection beside data fields does not lift the bound on the data fields: dataset, 11
+    // upstream and name are 13 fields deep.
+    StringBuilder deep =
+        new StringBuilder("{ __schema { queryType { name } } dataset(name: \"x\") {");
+    deep.append(" upstream {".repeat(11)).append(" name").append(" }".repeat(11)).append(" } }");
+    graphql(deep.toString())
+        .body("data", nullValue())
+        .body("errors[0].message", containsString("maximum query depth exceeded 13 > 12"));
+    StringBuilder wide = new StringBuilder("{ dataset(name: \"x\") {");
+    for (int i = 0; i < 400; i++) {
+      wide.append(" f").append(i).append(": name");
+    }
+    graphql(wide.append(" } }").toString())
+        .body("data", nullValue())
+        .body("errors[0].message", containsString("maximum query complexity exceeded 401 > 400"));
   }
 
   @Test

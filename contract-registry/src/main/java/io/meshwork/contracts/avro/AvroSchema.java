@@ -6,7 +6,10 @@ import io.meshwork.contracts.registry.RegistryException;
 import io.meshwork.contracts.registry.SchemaReference;
 import io.meshwork.contracts.registry.SchemaType;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
@@ -17,11 +20,19 @@ public final class AvroSchema implements ParsedSchema {
   private final Schema schema;
   private final String canonical;
   private final List<SchemaReference> references;
+  private final Collection<Schema> namedTypes;
 
-  private AvroSchema(Schema schema, List<SchemaReference> references) {
+  private AvroSchema(
+      Schema schema,
+      List<SchemaReference> references,
+      Collection<Schema> referencedTypes,
+      Collection<Schema> namedTypes) {
     this.schema = schema;
-    this.canonical = schema.toString();
+    // As Confluent keeps it: types from references are named, not copied in, so a client that
+    // resolves the references itself does not meet them twice.
+    this.canonical = schema.toString(referencedTypes, false);
     this.references = List.copyOf(references);
+    this.namedTypes = List.copyOf(namedTypes);
   }
 
   /**
@@ -32,14 +43,18 @@ public final class AvroSchema implements ParsedSchema {
       String text, List<SchemaReference> references, List<ParsedSchema> referenced) {
     Schema.Parser parser = new Schema.Parser();
     try {
+      Map<String, Schema> referencedTypes = new LinkedHashMap<>();
       for (ParsedSchema dependency : referenced) {
         if (!(dependency instanceof AvroSchema avro)) {
           throw RegistryException.invalidSchema(
               "Invalid schema: an AVRO schema can only reference AVRO schemas");
         }
-        parser.parse(avro.canonical);
+        avro.namedTypes.forEach(type -> referencedTypes.putIfAbsent(type.getFullName(), type));
       }
-      return new AvroSchema(parser.parse(text), references);
+      parser.addTypes(referencedTypes.values());
+      Schema schema = parser.parse(text);
+      return new AvroSchema(
+          schema, references, referencedTypes.values(), parser.getTypes().values());
     } catch (AvroRuntimeException | IllegalArgumentException | NullPointerException e) {
       throw RegistryException.invalidSchema(
           "Invalid schema of type AVRO, details: " + e.getMessage());

@@ -4,7 +4,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 @ConfigMapping(prefix = "meshwork.contracts")
 public interface ContractsConfig {
@@ -12,6 +14,21 @@ public interface ContractsConfig {
   BasicAuth basicAuth();
 
   Quality quality();
+
+  Subjects subjects();
+
+  /** Which data domain a new schema-registry subject belongs to (see SubjectAccess). */
+  interface Subjects {
+
+    /**
+     * Topic or record name prefixes and the domain their subjects belong to, e.g. {@code
+     * meshwork.contracts.subjects.domain-prefixes."com.acme.orders"=sales}.
+     */
+    Map<String, String> domainPrefixes();
+
+    /** Data domains known before any of their subjects exists (the first name segment rule). */
+    Optional<Set<String>> domains();
+  }
 
   /** The quality gate and contract tests. */
   interface Quality {

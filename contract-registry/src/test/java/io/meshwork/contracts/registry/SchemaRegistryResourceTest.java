@@ -592,12 +592,30 @@ class SchemaRegistryResourceTest {
         registerOk(
             customers, withReferences("AVRO", customer, "io.meshwork.test.Address", addresses, 1));
 
+    // The text as registered, references beside it: the referenced type is named, not copied.
     as(OWNER)
         .when()
         .get("/schemas/ids/{id}", id)
         .then()
         .statusCode(200)
+        .body("schema", containsString("\"name\":\"address\""))
+        .body("schema", not(containsString("street")))
         .body("references[0].subject", equalTo(addresses));
+    // References of references resolve too, and stay out of the text.
+    String orders = subject();
+    String order =
+        "{\"type\":\"record\",\"name\":\"Order\",\"namespace\":\"io.meshwork.test\","
+            + "\"fields\":[{\"name\":\"customer\",\"type\":\"io.meshwork.test.Customer\"}]}";
+    int orderId =
+        registerOk(
+            orders, withReferences("AVRO", order, "io.meshwork.test.Customer", customers, 1));
+    as(OWNER)
+        .when()
+        .get("/schemas/ids/{id}", orderId)
+        .then()
+        .statusCode(200)
+        .body("schema", not(containsString("street")))
+        .body("schema", not(containsString("\"address\"")));
     as(OWNER)
         .when()
         .get("/subjects/{s}/versions/1/referencedby", addresses)

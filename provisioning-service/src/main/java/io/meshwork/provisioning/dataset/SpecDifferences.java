@@ -1,5 +1,6 @@
 package io.meshwork.provisioning.dataset;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.meshwork.web.problem.Problem.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +29,17 @@ final class SpecDifferences {
 
   private static void compare(
       List<Violation> differences, String field, Object existing, Object requested) {
+    existing = normal(existing);
+    requested = normal(requested);
     if (!Objects.equals(existing, requested)) {
       differences.add(
           new Violation(
               field, "is " + existing + " on the existing dataset, requested " + requested));
     }
+  }
+
+  /** A JSON null read back from the stored spec is the same as a field the request left out. */
+  private static Object normal(Object value) {
+    return value instanceof JsonNode json && (json.isNull() || json.isMissingNode()) ? null : value;
   }
 }

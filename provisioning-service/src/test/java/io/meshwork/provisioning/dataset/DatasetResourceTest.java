@@ -178,6 +178,29 @@ class DatasetResourceTest {
   }
 
   @Test
+  void theSeedRequestSentTwiceWithoutAKeyAnswersTheExistingDataset() {
+    // The README's own request names its schema by URN: no schemaDefinition on either side.
+    String name = Fixtures.newName("customer_segments");
+    String id = post(OWNER, seedBody(name)).then().statusCode(202).extract().path("id");
+    post(OWNER, seedBody(name))
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(id))
+        .body("schema", equalTo("urn:schema:customer/v2"));
+    // A real difference is named once, with two different values.
+    post(OWNER, seedBody(name).replace("domain=marketing", "domain=marketing/other"))
+        .then()
+        .statusCode(409)
+        .body("violations.field", equalTo(List.of("storage")))
+        .body(
+            "violations[0].message",
+            equalTo(
+                "is s3://data-lake/domain=marketing on the existing dataset, requested"
+                    + " s3://data-lake/domain=marketing/other"));
+    assertThat(stored(name)).isEqualTo(1);
+  }
+
+  @Test
   void theSameNameWithAnotherSpecIs409ExplainingTheDifference() {
     String name = ProvisioningFixtures.newName();
     post(OWNER, body(name, "marketing", "postgres://", "")).then().statusCode(202);

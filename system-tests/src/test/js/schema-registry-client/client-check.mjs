@@ -46,6 +46,54 @@ const fresh = new SchemaRegistry({
 })
 assert.deepEqual({ ...(await fresh.decode(avroBytes)) }, avroMessage)
 
+// Subjects of Confluent's three naming strategies, registered with the same Basic credentials: each
+// belongs to the client's domain (its record names start with com., which is no domain).
+const suffix = process.env.SUBJECT_SUFFIX
+const recordNamespace = `com.acme.orders${suffix}`
+const placed = JSON.stringify({
+  type: 'record', name: 'OrderPlaced', namespace: recordNamespace,
+  fields: [{ name: 'orderId', type: 'string' }],
+})
+const strategySubjects = [
+  `orders${suffix}-value`,
+  `${recordNamespace}.OrderPlaced`,
+  `orders${suffix}-${recordNamespace}.OrderPlaced`,
+]
+const strategyIds = []
+for (const subject of strategySubjects) {
+  const { id } = await registry.register({ type: SchemaType.AVRO, schema: placed }, { subject })
+  strategyIds.push(id)
+}
+assert.equal(new Set(strategyIds).size, 1, 'the same schema under three subjects shares its id')
+
+// References: Customer names Address from another subject; a client without a cache resolves the
+// reference itself from the schema text as registered.
+const addressSubject = `${recordNamespace}.Address`
+const address = JSON.stringify({
+  type: 'record', name: 'Address', namespace: recordNamespace,
+  fields: [{ name: 'street', type: 'string' }],
+})
+await registry.register({ type: SchemaType.AVRO, schema: address }, { subject: addressSubject })
+const withAddress = JSON.stringify({
+  type: 'record', name: 'Shipment', namespace: recordNamespace,
+  fields: [{ name: 'orderId', type: 'string' }, { name: 'to', type: `${recordNamespace}.Address` }],
+})
+const { id: shipmentId } = await registry.register(
+  {
+    type: SchemaType.AVRO,
+    schema: withAddress,
+    references: [{ name: `${recordNamespace}.Address`, subject: addressSubject, version: 1 }],
+  },
+  { subject: `shipments${suffix}-value` },
+)
+const shipment = { orderId: 'o-1', to: { street: 'Jalan Sudirman 1' } }
+const shipmentBytes = await registry.encode(shipmentId, shipment)
+const resolving = new SchemaRegistry({
+  host: process.env.REGISTRY_URL,
+  auth: { username: process.env.CLIENT_ID, password: process.env.CLIENT_SECRET },
+})
+assert.deepEqual(JSON.parse(JSON.stringify(await resolving.decode(shipmentBytes))), shipment)
+
 let refused = null
 try {
   await new SchemaRegistry({
@@ -57,4 +105,6 @@ try {
 }
 assert.equal(refused, 401, 'a wrong secret is refused')
 
-console.log(JSON.stringify({ avroSubject, avroId, jsonSubject, jsonId, wrongSecretStatus: refused }))
+console.log(JSON.stringify({
+  avroSubject, avroId, jsonSubject, jsonId, wrongSecretStatus: refused, strategySubjects, shipmentId,
+}))

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshwork.events.schema.ConfluentWireFormat;
 import io.meshwork.events.schema.RegisteredSchema;
 import io.meshwork.events.schema.SchemaRegistryClient;
@@ -16,12 +15,7 @@ import io.meshwork.testing.ServiceEnvironment;
 import io.meshwork.testing.ServiceProcess;
 import io.meshwork.testing.TestInfra;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,14 +27,13 @@ import org.junit.jupiter.api.Test;
  */
 class SchemaRegistryClientIT {
 
-  private static final Path CLIENT = Path.of("target", "schema-registry-client");
-
+  private static NodeClient client;
   private static ServiceEnvironment environment;
   private static ServiceProcess registry;
 
   @BeforeAll
   static void start() throws Exception {
-    installClient();
+    client = NodeClient.install("schema-registry-client");
     environment = ServiceEnvironment.create();
     registry = environment.start("contract-registry");
   }
@@ -55,56 +48,30 @@ class SchemaRegistryClientIT {
     }
   }
 
-  /** npm installs the client (from the npm registry) next to the check script. */
-  private static void installClient() throws Exception {
-    Files.createDirectories(CLIENT);
-    Path sources = Path.of("src", "test", "js", "schema-registry-client");
-    for (String file : List.of("package.json", "client-check.mjs")) {
-      Files.copy(sources.resolve(file), CLIENT.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-    }
-    if (Files.exists(CLIENT.resolve("node_modules/@kafkajs/confluent-schema-registry"))) {
-      return;
-    }
-    Process npm =
-        new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error")
-            .directory(CLIENT.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(CLIENT.resolve("npm-install.log").toFile())
-            .start();
-    assertThat(npm.waitFor(180, TimeUnit.SECONDS)).as("npm install finished").isTrue();
-    assertThat(npm.exitValue())
-        .as("npm install; see " + CLIENT.resolve("npm-install.log"))
-        .isZero();
-  }
-
-  private static JsonNode runClientCheck(String prefix) throws IOException, InterruptedException {
+  private static JsonNode runClientCheck(String prefix, String suffix)
+      throws IOException, InterruptedException {
     Secrets secrets = Secrets.loadOrCreate(TestInfra.profile().dir());
-    ProcessBuilder node = new ProcessBuilder("node", "client-check.mjs").directory(CLIENT.toFile());
-    node.environment()
-        .putAll(
-            Map.of(
-                "REGISTRY_URL",
-                registry.baseUrl(),
-                "CLIENT_ID",
-                "meshwork-pipelines",
-                "CLIENT_SECRET",
-                secrets.clientSecret("pipelines"),
-                "SUBJECT_PREFIX",
-                prefix));
-    node.redirectErrorStream(true);
-    Process process = node.start();
-    String output = new String(process.getInputStream().readAllBytes());
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as("node client-check.mjs printed:\n" + output).isZero();
-    String lastLine = output.strip().lines().reduce((a, b) -> b).orElse("{}");
-    return new ObjectMapper().readTree(lastLine);
+    return client.check(
+        Map.of(
+            "REGISTRY_URL",
+            registry.baseUrl(),
+            "CLIENT_ID",
+            "meshwork-pipelines",
+            "CLIENT_SECRET",
+            secrets.clientSecret("pipelines"),
+            "SUBJECT_PREFIX",
+            prefix,
+            "SUBJECT_SUFFIX",
+            suffix));
   }
 
   @Test
   void npmClientRegistersEncodesAndDecodesAvroAndJson() throws Exception {
     String prefix = "marketing." + Fixtures.newName("customers");
-    JsonNode result = runClientCheck(prefix);
+    JsonNode result = runClientCheck(prefix, Fixtures.randomSuffix(6));
     assertThat(result.get("wrongSecretStatus").asInt()).isEqualTo(401);
+    // Every naming strategy's subject was registered by the pipeline for its domain.
+    assertThat(result.get("strategySubjects")).hasSize(3);
 
     // The platform's own consumers resolve the ids found in Confluent-framed records.
     SchemaRegistryClient platformClient =
@@ -154,6 +121,17 @@ class SchemaRegistryClientIT {
 
   @Test
   void basicAuthOfAClientOutsideTheSubjectsDomainCannotRegister() {
+    // finance owns a subject, so a finance.* subject is finance's.
+    given()
+        .baseUri(registry.baseUrl())
+        .auth()
+        .oauth2(environment.tokens().user("finn"))
+        .contentType("application/vnd.schemaregistry.v1+json")
+        .body("{\"schema\":\"\\\"string\\\"\"}")
+        .when()
+        .post("/subjects/{s}/versions", "finance." + Fixtures.newName("ledger"))
+        .then()
+        .statusCode(200);
     Secrets secrets = Secrets.loadOrCreate(TestInfra.profile().dir());
     given()
         .baseUri(registry.baseUrl())

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
@@ -140,5 +141,47 @@ public abstract class PlatformWiringTests {
         .statusCode(404)
         .contentType("application/problem+json")
         .body("code", equalTo("request.not-found"));
+  }
+
+  @Test
+  void wrongMethodAndUnservableAcceptAreProblemsInOurWords() {
+    String admin = TestTokens.platformAdmin();
+    given()
+        .auth()
+        .oauth2(admin)
+        .when()
+        .delete("/api/v1/me")
+        .then()
+        .statusCode(405)
+        .contentType("application/problem+json")
+        .body("code", equalTo("request.method-not-allowed"))
+        .body("detail", equalTo("The method DELETE is not allowed on /api/v1/me"));
+    given()
+        .auth()
+        .oauth2(admin)
+        .accept("text/csv")
+        .when()
+        .get("/api/v1/me")
+        .then()
+        .statusCode(406)
+        .contentType("application/problem+json")
+        .body("code", equalTo("request.not-acceptable"))
+        .body("detail", not(containsString("@Produces")));
+  }
+
+  @Test
+  void aCompressedBodyWhereNoneIsTakenIs415() {
+    given()
+        .auth()
+        .oauth2(TestTokens.platformAdmin())
+        .contentType("application/json")
+        .header("Content-Encoding", "gzip")
+        .body(new byte[] {31, -117, 8, 0})
+        .when()
+        .post("/api/v1/me")
+        .then()
+        .statusCode(415)
+        .contentType("application/problem+json")
+        .body("code", equalTo("request.unsupported-content-encoding"));
   }
 }

@@ -332,6 +332,26 @@ class DatasetResourceTest {
   }
 
   @Test
+  void aBodyOfAnotherMediaTypeIs415InOurWords() {
+    given()
+        .auth()
+        .oauth2(OWNER)
+        .contentType("text/plain")
+        .body(seedBody(ProvisioningFixtures.newName()))
+        .when()
+        .post("/api/v1/datasets")
+        .then()
+        .statusCode(415)
+        .contentType("application/problem+json")
+        .body("code", equalTo("request.unsupported-media-type"))
+        .body(
+            "detail",
+            equalTo(
+                "POST /api/v1/datasets does not take a body of Content-Type text/plain;"
+                    + " charset=ISO-8859-1"));
+  }
+
+  @Test
   void misspeltFieldIs400NamingIt() {
     post(
             OWNER,

@@ -52,17 +52,14 @@ public interface ProvisioningConfig {
   }
 
   /** contract-registry's Confluent API, to resolve urn:schema:subject/vN. */
+  /**
+   * contract-registry, where dataset schemas given as {@code urn:schema:...} are looked up (the
+   * base URL of the {@code schema-registry} REST client; timeouts in its {@code
+   * quarkus.rest-client.schema-registry.*} settings).
+   */
   interface SchemaRegistry {
     @WithDefault("http://127.0.0.1:8085")
     String url();
-
-    @WithDefault("meshwork-provisioning")
-    String clientId();
-
-    Optional<String> clientSecret();
-
-    @WithDefault("5s")
-    Duration timeout();
   }
 
   /** The PostgreSQL server datasets are provisioned on (the warehouse). */

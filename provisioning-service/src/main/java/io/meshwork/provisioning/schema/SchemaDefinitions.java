@@ -1,7 +1,8 @@
 package io.meshwork.provisioning.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.meshwork.provisioning.dataset.Identifiers;
+import io.meshwork.provisioning.common.Identifiers;
+import io.meshwork.web.problem.Incidents;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -15,6 +16,7 @@ import java.util.regex.PatternSyntaxException;
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
+import org.jboss.logging.Logger;
 
 /**
  * Turns a dataset's schema into fields: an inline definition (a list of typed fields, or a JSON
@@ -22,6 +24,8 @@ import org.apache.avro.Schema;
  * identifiers; anything else is a {@link SchemaProblem} naming the field.
  */
 public final class SchemaDefinitions {
+
+  private static final Logger LOG = Logger.getLogger(SchemaDefinitions.class);
 
   private static final Pattern DECIMAL =
       Pattern.compile("^decimal\\((\\d{1,2}),\\s*(\\d{1,2})\\)$");
@@ -174,7 +178,9 @@ public final class SchemaDefinitions {
     try {
       schema = new Schema.Parser().parse(text);
     } catch (RuntimeException e) {
-      throw new SchemaProblem(path, "the registered Avro schema does not parse: " + e.getMessage());
+      // The registry accepted it, so this parser and the registry's disagree: the log tells how.
+      throw new SchemaProblem(
+          path, Incidents.record(LOG, "the registered Avro schema does not parse here", e));
     }
     if (schema.getType() != Schema.Type.RECORD) {
       throw new SchemaProblem(

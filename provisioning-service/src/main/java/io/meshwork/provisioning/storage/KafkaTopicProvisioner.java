@@ -1,11 +1,13 @@
 package io.meshwork.provisioning.storage;
 
+import io.meshwork.provisioning.common.TransientFailure;
 import io.meshwork.provisioning.config.ProvisioningConfig;
-import io.meshwork.provisioning.work.TransientFailure;
+import io.meshwork.web.problem.Incidents;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,16 +19,21 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.protocol.Errors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * A topic per dataset with the requested partitions, retention and cleanup policy (Kafka Admin).
  */
 @ApplicationScoped
 public class KafkaTopicProvisioner implements Provisioner {
+
+  private static final Logger LOG = Logger.getLogger(KafkaTopicProvisioner.class);
 
   private static final long TIMEOUT_SECONDS = 30;
 
@@ -180,10 +187,26 @@ public class KafkaTopicProvisioner implements Provisioner {
     return findings;
   }
 
+  /**
+   * The failure as callers may read it: what was being done and the broker's error, by its name;
+   * the broker's message (hosts, internals) stays in the log.
+   */
   private static RuntimeException failure(String what, Throwable cause) {
+    String error =
+        cause instanceof ApiException api
+            ? Errors.forException(api)
+                .name()
+                .replace("_EXCEPTION", "")
+                .toLowerCase(Locale.ROOT)
+                .replace('_', ' ')
+            : "no answer";
     if (cause instanceof RetriableException) {
-      return new TransientFailure(what + ": " + cause.getMessage(), cause);
+      return new TransientFailure(
+          Incidents.record(LOG, what + ": the broker is unavailable (" + error + ")", cause),
+          cause);
     }
-    return new ProvisioningFailure(what + " failed: " + cause.getMessage(), cause);
+    return new ProvisioningFailure(
+        Incidents.record(LOG, what + " failed: the broker refused it (" + error + ")", cause),
+        cause);
   }
 }

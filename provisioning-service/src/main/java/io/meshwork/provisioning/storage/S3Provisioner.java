@@ -1,7 +1,8 @@
 package io.meshwork.provisioning.storage;
 
+import io.meshwork.provisioning.common.TransientFailure;
 import io.meshwork.provisioning.config.S3Config;
-import io.meshwork.provisioning.work.TransientFailure;
+import io.meshwork.web.problem.Incidents;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -35,6 +37,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 @ApplicationScoped
 public class S3Provisioner implements Provisioner {
+
+  private static final Logger LOG = Logger.getLogger(S3Provisioner.class);
 
   static final String MARKER = "_meshwork-dataset.json";
 
@@ -83,7 +87,7 @@ public class S3Provisioner implements Provisioner {
     } catch (S3Exception e) {
       throw failure("looking at bucket " + target.bucket(), e);
     } catch (SdkClientException e) {
-      throw new TransientFailure("object store unreachable: " + e.getMessage(), e);
+      throw unreachable(e);
     }
   }
 
@@ -128,7 +132,7 @@ public class S3Provisioner implements Provisioner {
     } catch (S3Exception e) {
       throw failure("provisioning " + target.uri(), e);
     } catch (SdkClientException e) {
-      throw new TransientFailure("object store unreachable: " + e.getMessage(), e);
+      throw unreachable(e);
     }
   }
 
@@ -170,7 +174,7 @@ public class S3Provisioner implements Provisioner {
     } catch (S3Exception e) {
       throw failure("removing " + target.uri(), e);
     } catch (SdkClientException e) {
-      throw new TransientFailure("object store unreachable: " + e.getMessage(), e);
+      throw unreachable(e);
     }
   }
 
@@ -194,7 +198,7 @@ public class S3Provisioner implements Provisioner {
         throw failure("checking " + target.uri(), e);
       }
     } catch (SdkClientException e) {
-      throw new TransientFailure("object store unreachable: " + e.getMessage(), e);
+      throw unreachable(e);
     }
     return findings;
   }
@@ -261,10 +265,23 @@ public class S3Provisioner implements Provisioner {
     return value == null ? "" : value.replaceAll("[^\\x20-\\x7E]", "?");
   }
 
+  /**
+   * The failure as callers may read it: what was being done and the store's HTTP status; the SDK's
+   * message (endpoints, request ids, the store's own text) stays in the log.
+   */
   private static RuntimeException failure(String what, S3Exception e) {
     if (e.statusCode() >= 500 || e.statusCode() == 429) {
-      return new TransientFailure(what + ": " + e.getMessage(), e);
+      return new TransientFailure(
+          Incidents.record(LOG, what + ": the object store is busy (" + e.statusCode() + ")", e),
+          e);
     }
-    return new ProvisioningFailure(what + " failed: " + e.awsErrorDetails().errorMessage(), e);
+    return new ProvisioningFailure(
+        Incidents.record(
+            LOG, what + " failed: the object store refused it (" + e.statusCode() + ")", e),
+        e);
+  }
+
+  private static TransientFailure unreachable(SdkClientException e) {
+    return new TransientFailure(Incidents.record(LOG, "the object store is unreachable", e), e);
   }
 }

@@ -1,7 +1,7 @@
 package io.meshwork.provisioning.storage;
 
+import io.meshwork.provisioning.common.Identifiers;
 import io.meshwork.provisioning.config.ProvisioningConfig;
-import io.meshwork.provisioning.dataset.Identifiers;
 import io.meshwork.web.problem.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;

@@ -9,16 +9,17 @@ import io.meshwork.events.provisioning.DatasetProvisioningFailed;
 import io.meshwork.events.provisioning.DatasetProvisioningStarted;
 import io.meshwork.events.provisioning.ProvisioningEvents;
 import io.meshwork.events.provisioning.ResourceRef;
+import io.meshwork.provisioning.common.TransientFailure;
 import io.meshwork.provisioning.dataset.Dataset;
 import io.meshwork.provisioning.dataset.DatasetJson;
 import io.meshwork.provisioning.dataset.DatasetRepository;
-import io.meshwork.provisioning.dataset.DatasetRequests;
 import io.meshwork.provisioning.dataset.DatasetState;
 import io.meshwork.provisioning.schema.FieldSpec;
 import io.meshwork.provisioning.storage.DriftFinding;
 import io.meshwork.provisioning.storage.ProvisionedResource;
 import io.meshwork.provisioning.storage.ResourceLedger;
 import io.meshwork.provisioning.storage.ResourceStatus;
+import io.meshwork.web.problem.Incidents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -32,10 +33,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /** Each state change of a dataset with its event, in one transaction (the outbox). */
 @ApplicationScoped
 public class DatasetLifecycle {
+
+  private static final Logger LOG = Logger.getLogger(DatasetLifecycle.class);
 
   private final DatasetRepository datasets;
   private final DatasetJson json;
@@ -134,7 +138,7 @@ public class DatasetLifecycle {
         throw new IllegalStateException("dataset " + dataset.id + " was no longer PROVISIONING");
       }
     } catch (SQLException e) {
-      throw new TransientFailure("recording READY failed: " + e.getMessage(), e);
+      throw new TransientFailure(Incidents.record(LOG, "recording READY failed", e), e);
     }
     outbox.relayCommitted();
     dataset.state = DatasetState.READY;

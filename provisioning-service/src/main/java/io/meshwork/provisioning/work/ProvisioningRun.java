@@ -1,6 +1,8 @@
 package io.meshwork.provisioning.work;
 
 import io.meshwork.events.provisioning.ResourceRef;
+import io.meshwork.provisioning.common.PublicFailure;
+import io.meshwork.provisioning.common.TransientFailure;
 import io.meshwork.provisioning.config.ProvisioningConfig;
 import io.meshwork.provisioning.dataset.Dataset;
 import io.meshwork.provisioning.dataset.DatasetJson;
@@ -145,15 +147,13 @@ public class ProvisioningRun {
 
   /** A transient failure is tried again later, unless attempts ran out; anything else fails. */
   private void setBack(Dataset dataset, ProvisioningContext context, RuntimeException e) {
+    String reason = PublicFailure.reason(LOG, e);
     if (!(e instanceof TransientFailure)) {
-      fail(dataset.id, context, e.getMessage());
+      fail(dataset.id, context, reason);
     } else if (dataset.attempts < config.maxAttempts()) {
-      lifecycle.retryLater(dataset.id, e.getMessage(), backoff(dataset.attempts));
+      lifecycle.retryLater(dataset.id, reason, backoff(dataset.attempts));
     } else {
-      fail(
-          dataset.id,
-          context,
-          "gave up after " + dataset.attempts + " attempts: " + e.getMessage());
+      fail(dataset.id, context, "gave up after " + dataset.attempts + " attempts: " + reason);
     }
   }
 
@@ -164,8 +164,8 @@ public class ProvisioningRun {
       steps.deprovision(context, false);
     } catch (RuntimeException cleanup) {
       cleanedUp = false;
-      message = reason + "; cleanup incomplete: " + cleanup.getMessage();
-      LOG.warnf("Cleanup of failed dataset %s incomplete: %s", id, cleanup.getMessage());
+      message = reason + "; cleanup incomplete: " + PublicFailure.reason(LOG, cleanup);
+      LOG.warnf("Cleanup of failed dataset %s incomplete: %s", id, message);
     }
     lifecycle.failed(id, message, cleanedUp);
   }
@@ -179,7 +179,8 @@ public class ProvisioningRun {
     } catch (TransientFailure e) {
       lifecycle.retryLater(id, e.getMessage(), backoff(snapshot.attempts + 1));
     } catch (RuntimeException e) {
-      lifecycle.retryLater(id, "deprovisioning failed: " + e.getMessage(), config.backoffMax());
+      lifecycle.retryLater(
+          id, "deprovisioning failed: " + PublicFailure.reason(LOG, e), config.backoffMax());
     }
   }
 

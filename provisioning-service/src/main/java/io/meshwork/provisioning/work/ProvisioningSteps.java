@@ -1,5 +1,6 @@
 package io.meshwork.provisioning.work;
 
+import io.meshwork.provisioning.common.TransientFailure;
 import io.meshwork.provisioning.storage.DriftFinding;
 import io.meshwork.provisioning.storage.ProvisioningContext;
 import io.meshwork.provisioning.storage.ResourceLedger;

@@ -1,16 +1,15 @@
-package io.meshwork.provisioning.dataset;
+package io.meshwork.provisioning.api;
 
+import io.meshwork.provisioning.dataset.Dataset;
+import io.meshwork.provisioning.dataset.DatasetRepository;
+import io.meshwork.provisioning.dataset.DatasetState;
 import io.meshwork.provisioning.storage.DriftFinding;
-import io.meshwork.provisioning.storage.ResourceStatus;
 import io.meshwork.provisioning.work.ProvisioningRun;
 import io.meshwork.provisioning.work.ProvisioningWorker;
-import io.meshwork.provisioning.work.WorkClaim;
-import io.meshwork.provisioning.work.WorkSignal;
 import io.meshwork.web.problem.ConflictException;
 import io.meshwork.web.problem.InvalidRequestException;
 import io.meshwork.web.security.Caller;
 import io.meshwork.web.security.Roles;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,30 +45,24 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Authenticated
 public class DatasetResource {
 
-  /** How often a waiting reader looks again without a signal, for work done elsewhere. */
-  private static final Duration OTHER_INSTANCES_POLL = Duration.ofMillis(200);
-
-  /** The longest a request may wait for a dataset to settle. */
-  private static final Duration MAX_WAIT = Duration.ofSeconds(60);
-
   private final DatasetService service;
+  private final DatasetRequestService requests;
   private final DatasetRepository datasets;
   private final ProvisioningWorker worker;
-  private final WorkSignal signal;
   private final ProvisioningRun run;
   private final Caller caller;
 
   public DatasetResource(
       DatasetService service,
+      DatasetRequestService requests,
       DatasetRepository datasets,
       ProvisioningWorker worker,
-      WorkSignal signal,
       ProvisioningRun run,
       Caller caller) {
     this.service = service;
+    this.requests = requests;
     this.datasets = datasets;
     this.worker = worker;
-    this.signal = signal;
     this.run = run;
     this.caller = caller;
   }
@@ -92,60 +85,16 @@ public class DatasetResource {
               message = "must be 1-255 visible ASCII characters")
           String idempotencyKey,
       @HeaderParam("Prefer") List<String> prefer) {
-    long begin = System.nanoTime();
-    DatasetService.Checked checked = service.check(request, caller);
-    Optional<Duration> wait = PreferWait.of(prefer, MAX_WAIT);
-    long before = signal.generation();
-    DatasetService.Outcome outcome =
-        service.create(checked, Optional.ofNullable(idempotencyKey), caller);
-    Dataset dataset = outcome.dataset();
-    DatasetResponse body;
-    if (outcome.claim().isPresent()) {
-      WorkClaim claim = outcome.claim().get();
-      if (wait.isPresent()) {
-        // The caller waits anyway: the work runs here, without a hand-over and a read after it.
-        body =
-            worker
-                .runHere(claim)
-                .map(ready -> service.describe(ready, claim.resources(ResourceStatus.CREATED)))
-                .orElseGet(
-                    () ->
-                        awaitSettled(
-                            dataset.domain,
-                            dataset.name,
-                            wait.get().minusNanos(System.nanoTime() - begin),
-                            OptionalLong.empty()));
-      } else {
-        body = service.describe(dataset, claim.resources(ResourceStatus.PENDING));
-        worker.runInBackground(claim);
-      }
-    } else {
-      if (outcome.created()) {
-        worker.start(dataset.id);
-      }
-      body =
-          wait.isPresent()
-              ? awaitSettled(
-                  dataset.domain,
-                  dataset.name,
-                  wait.get(),
-                  outcome.created() ? OptionalLong.of(before) : OptionalLong.empty())
-              : service.describe(dataset);
-    }
-    Response.Status status =
-        !outcome.created()
-            ? Response.Status.OK
-            : wait.isPresent() && body.state().settled()
-                ? Response.Status.CREATED
-                : Response.Status.ACCEPTED;
-    Response.ResponseBuilder answer =
-        Response.status(status)
+    DatasetRequestService.Answer answer =
+        requests.request(request, Optional.ofNullable(idempotencyKey), prefer, caller);
+    Response.ResponseBuilder response =
+        Response.status(answer.status())
             .location(
                 UriBuilder.fromPath("/api/v1/datasets/{domain}/{name}")
-                    .build(dataset.domain, dataset.name))
-            .entity(body);
-    wait.ifPresent(w -> answer.header("Preference-Applied", "wait=" + w.toSeconds()));
-    return answer.build();
+                    .build(answer.dataset().domain, answer.dataset().name))
+            .entity(answer.body());
+    answer.waited().ifPresent(w -> response.header("Preference-Applied", "wait=" + w.toSeconds()));
+    return response.build();
   }
 
   @GET
@@ -161,42 +110,7 @@ public class DatasetResource {
           @Min(value = 0, message = "must be 0 or more")
           @Max(value = 60, message = "must be at most 60")
           int wait) {
-    return awaitSettled(domain, name, Duration.ofSeconds(wait), OptionalLong.empty());
-  }
-
-  /**
-   * The dataset once settled (READY, FAILED, DELETED), or as it is when {@code wait} has passed.
-   * Each look is its own transaction, so it sees what the worker committed meanwhile, and reads the
-   * dataset and its resources together. This instance's worker signals when it finishes work; a
-   * bounded wait covers other instances. {@code startedHere} is the signal's generation read before
-   * this instance started work on the dataset: then the first look waits for the signal, as there
-   * is nothing new to read before it.
-   */
-  private DatasetResponse awaitSettled(
-      String domain, String name, Duration wait, OptionalLong startedHere) {
-    long deadline = System.nanoTime() + wait.toNanos();
-    if (startedHere.isPresent()) {
-      signal.awaitAfter(
-          startedHere.getAsLong(),
-          Duration.ofNanos(Math.min(wait.toNanos(), OTHER_INSTANCES_POLL.toNanos())));
-    }
-    while (true) {
-      long seen = signal.generation();
-      Optional<DatasetResponse> answer =
-          QuarkusTransaction.requiringNew()
-              .call(
-                  () -> {
-                    Dataset dataset = service.get(domain, name);
-                    return dataset.state.settled() || System.nanoTime() >= deadline
-                        ? Optional.of(service.describe(dataset))
-                        : Optional.<DatasetResponse>empty();
-                  });
-      if (answer.isPresent()) {
-        return answer.get();
-      }
-      long left = deadline - System.nanoTime();
-      signal.awaitAfter(seen, Duration.ofNanos(Math.min(left, OTHER_INSTANCES_POLL.toNanos())));
-    }
+    return requests.awaitSettled(domain, name, Duration.ofSeconds(wait), OptionalLong.empty());
   }
 
   @GET

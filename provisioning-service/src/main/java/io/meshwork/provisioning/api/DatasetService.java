@@ -1,17 +1,24 @@
-package io.meshwork.provisioning.dataset;
+package io.meshwork.provisioning.api;
 
 import io.meshwork.events.outbox.Outbox;
 import io.meshwork.events.provisioning.DatasetDeprovisioned;
 import io.meshwork.events.provisioning.DatasetRequested;
 import io.meshwork.events.provisioning.ProvisioningEvents;
 import io.meshwork.events.provisioning.ResourceRef;
+import io.meshwork.provisioning.common.TransientFailure;
+import io.meshwork.provisioning.dataset.Dataset;
+import io.meshwork.provisioning.dataset.DatasetJson;
+import io.meshwork.provisioning.dataset.DatasetRepository;
+import io.meshwork.provisioning.dataset.DatasetSpec;
+import io.meshwork.provisioning.dataset.DatasetState;
+import io.meshwork.provisioning.dataset.IdempotencyKey;
 import io.meshwork.provisioning.schema.FieldSpec;
 import io.meshwork.provisioning.schema.SchemaProblem;
 import io.meshwork.provisioning.schema.SchemaRegistryResolver;
 import io.meshwork.provisioning.storage.ProvisionedResource;
 import io.meshwork.provisioning.storage.ResourceLedger;
+import io.meshwork.provisioning.work.DatasetRequests;
 import io.meshwork.provisioning.work.ProvisioningWorker;
-import io.meshwork.provisioning.work.TransientFailure;
 import io.meshwork.provisioning.work.WorkClaim;
 import io.meshwork.web.problem.ConflictException;
 import io.meshwork.web.problem.InvalidRequestException;

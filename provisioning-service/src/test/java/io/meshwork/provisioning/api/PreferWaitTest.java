@@ -1,4 +1,4 @@
-package io.meshwork.provisioning.dataset;
+package io.meshwork.provisioning.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,7 @@
-package io.meshwork.provisioning.dataset;
+package io.meshwork.provisioning.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.meshwork.provisioning.dataset.DatasetSpec;
 import io.meshwork.web.problem.Problem.Violation;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,11 @@
-package io.meshwork.provisioning.dataset;
+package io.meshwork.provisioning.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshwork.events.provisioning.ResourceRef;
+import io.meshwork.provisioning.dataset.Dataset;
+import io.meshwork.provisioning.dataset.DatasetSpec;
+import io.meshwork.provisioning.dataset.DatasetState;
 import io.meshwork.provisioning.storage.DriftFinding;
 import java.time.Instant;
 import java.util.List;

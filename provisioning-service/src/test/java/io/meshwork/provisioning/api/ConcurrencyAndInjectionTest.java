@@ -1,4 +1,4 @@
-package io.meshwork.provisioning.dataset;
+package io.meshwork.provisioning.api;
 
 import static io.meshwork.provisioning.ProvisioningFixtures.body;
 import static io.meshwork.provisioning.ProvisioningFixtures.post;
@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshwork.provisioning.ProvisioningFixtures;
+import io.meshwork.provisioning.dataset.DatasetRepository;
 import io.meshwork.provisioning.storage.ProvisionedResource;
 import io.meshwork.testing.Fixtures;
 import io.meshwork.testing.MeshworkTestResource;

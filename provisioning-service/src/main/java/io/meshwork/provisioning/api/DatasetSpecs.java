@@ -1,6 +1,8 @@
-package io.meshwork.provisioning.dataset;
+package io.meshwork.provisioning.api;
 
+import io.meshwork.provisioning.common.Identifiers;
 import io.meshwork.provisioning.config.ProvisioningConfig;
+import io.meshwork.provisioning.dataset.DatasetSpec;
 import io.meshwork.provisioning.schema.FieldSpec;
 import io.meshwork.provisioning.schema.SchemaDefinitions;
 import io.meshwork.provisioning.schema.SchemaProblem;

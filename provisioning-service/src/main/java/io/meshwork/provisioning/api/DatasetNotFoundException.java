@@ -1,4 +1,4 @@
-package io.meshwork.provisioning.dataset;
+package io.meshwork.provisioning.api;
 
 import io.meshwork.web.problem.ResourceNotFoundException;
 

@@ -1,4 +1,4 @@
-package io.meshwork.provisioning.dataset;
+package io.meshwork.provisioning.common;
 
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -17,7 +17,7 @@ public final class Identifiers {
   private static final Pattern COLUMN = Pattern.compile("^[a-z_][a-z0-9_]{0,62}$");
 
   /** PostgreSQL's reserved key words (SQL:2016 reserved in PostgreSQL, appendix C). */
-  static final Set<String> RESERVED =
+  public static final Set<String> RESERVED =
       Set.of(
           "all",
           "analyse",

@@ -1,4 +1,4 @@
-package io.meshwork.provisioning.dataset;
+package io.meshwork.provisioning.work;
 
 import io.agroal.api.AgroalDataSource;
 import io.meshwork.events.outbox.Outbox;
@@ -6,9 +6,8 @@ import io.meshwork.events.outbox.OutboxRow;
 import io.meshwork.events.provisioning.DatasetProvisioningStarted;
 import io.meshwork.events.provisioning.DatasetRequested;
 import io.meshwork.events.provisioning.ProvisioningEvents;
+import io.meshwork.provisioning.dataset.Dataset;
 import io.meshwork.provisioning.storage.ResourceLedger;
-import io.meshwork.provisioning.work.WorkClaim;
-import io.meshwork.provisioning.work.WorkSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

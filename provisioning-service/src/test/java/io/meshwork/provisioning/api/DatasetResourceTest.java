@@ -1,4 +1,4 @@
-package io.meshwork.provisioning.dataset;
+package io.meshwork.provisioning.api;
 
 import static io.meshwork.provisioning.ProvisioningFixtures.body;
 import static io.meshwork.provisioning.ProvisioningFixtures.post;
@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.oneOf;
 import io.meshwork.events.outbox.OutboxEvent;
 import io.meshwork.events.provisioning.ProvisioningEvents;
 import io.meshwork.provisioning.ProvisioningFixtures;
+import io.meshwork.provisioning.dataset.DatasetRepository;
 import io.meshwork.testing.Fixtures;
 import io.meshwork.testing.MeshworkTestResource;
 import io.meshwork.testing.TestKafka;

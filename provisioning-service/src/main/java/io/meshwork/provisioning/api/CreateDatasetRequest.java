@@ -1,6 +1,7 @@
-package io.meshwork.provisioning.dataset;
+package io.meshwork.provisioning.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.meshwork.provisioning.common.Identifiers;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

@@ -2,6 +2,7 @@ package io.meshwork.lineage.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshwork.lineage.config.LineageConfig;
+import io.meshwork.web.problem.Incidents;
 import io.meshwork.web.problem.MalformedRequestException;
 import io.meshwork.web.problem.ProblemException;
 import io.micrometer.core.instrument.Counter;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Takes OpenLineage events in: validates each and hands the valid ones to {@link GroupCommit}; an
@@ -18,6 +20,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class LineageIntake {
+
+  private static final Logger LOG = Logger.getLogger(LineageIntake.class);
 
   private final GroupCommit writer;
   private final LineageConfig config;
@@ -88,8 +92,7 @@ public class LineageIntake {
       List<SQLException> failures = writer.write(valid).failures();
       for (int i = 0; i < valid.size(); i++) {
         if (failures.get(i) != null) {
-          failed.add(
-              new IntakeResult.FailedEvent(indexes.get(i), refused(failures.get(i)).getMessage()));
+          failed.add(new IntakeResult.FailedEvent(indexes.get(i), reason(failures.get(i))));
         }
       }
     }
@@ -99,14 +102,40 @@ public class LineageIntake {
     return IntakeResult.of(body.size(), failed);
   }
 
-  /** Data the database cannot hold is the sender's problem; anything else is ours. */
+  /**
+   * Data the database cannot hold is the sender's problem (a 400); anything else is ours. Either
+   * way the driver's message stays in the log: it quotes the server, the statement and the value.
+   */
   private static RuntimeException refused(SQLException e) {
-    String state = e.getSQLState();
-    if (state != null && state.startsWith("22")) {
-      return new MalformedRequestException(
-          "lineage.event.unstorable",
-          "The event holds a value that cannot be stored: " + e.getMessage());
+    if (isUnstorable(e)) {
+      return new MalformedRequestException("lineage.event.unstorable", reason(e));
     }
     return new IllegalStateException("Cannot write lineage events", e);
+  }
+
+  /**
+   * Why an event was not written, in words a caller may see; the cause goes to the log under the
+   * reference these words end with.
+   */
+  private static String reason(SQLException e) {
+    if (!isUnstorable(e)) {
+      return Incidents.record(LOG, "The event could not be written", e);
+    }
+    String what =
+        switch (e.getSQLState()) {
+          case "22P05", "22021" ->
+              "a string with a character that cannot be stored, such as \\u0000";
+          case "22001" -> "a value longer than can be stored";
+          case "22003" -> "a number out of the range that can be stored";
+          case "22007", "22008", "22009" -> "a date-time out of the range that can be stored";
+          default -> "a value that cannot be stored";
+        };
+    return Incidents.record(LOG, "The event holds " + what, e);
+  }
+
+  /** SQL state class 22: data exception, a value the column or type cannot hold. */
+  private static boolean isUnstorable(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && state.startsWith("22");
   }
 }

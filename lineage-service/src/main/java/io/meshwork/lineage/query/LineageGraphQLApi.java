@@ -27,6 +27,7 @@ import org.eclipse.microprofile.graphql.Source;
  */
 @GraphQLApi
 @Authenticated
+@HidesInternalFailures
 public class LineageGraphQLApi {
 
   private final LineageQueries queries;

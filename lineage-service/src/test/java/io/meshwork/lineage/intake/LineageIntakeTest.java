@@ -3,10 +3,12 @@ package io.meshwork.lineage.intake;
 import static io.meshwork.lineage.OpenLineageEvents.run;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +16,7 @@ import io.meshwork.lineage.OpenLineageEvents;
 import io.meshwork.lineage.graph.LineageGraph;
 import io.meshwork.lineage.graph.NodeKey;
 import io.meshwork.testing.Fixtures;
+import io.meshwork.testing.InternalText;
 import io.meshwork.testing.MeshworkTestResource;
 import io.meshwork.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -24,12 +27,18 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(MeshworkTestResource.class)
 class LineageIntakeTest {
+
+  /** The service's own tables: no answer names them. */
+  private static final String[] LINEAGE_TABLES = {
+    "lineage_node", "lineage_edge", "lineage_column_edge", "lineage_event", "lineage_run"
+  };
 
   private static final String API_KEY = "test-pipeline-key";
 
@@ -193,10 +202,156 @@ class LineageIntakeTest {
     postBatch(batch.toString())
         .statusCode(200)
         .body("summary.successful", equalTo(1))
-        .body("failed_events[0].index", equalTo(1));
+        .body("failed_events[0].index", equalTo(1))
+        .body("failed_events[0].reason", matchesPattern(UNSTORABLE_STRING));
 
     assertThat(graph.find(NodeKey.job(ns, "ok"))).isPresent();
     assertThat(graph.find(NodeKey.job(ns, "nul"))).isEmpty();
+  }
+
+  private static final String REFERENCE =
+      " \\(reference [0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}\\)";
+  private static final String UNSTORABLE_STRING =
+      Pattern.quote(
+              "The event holds a string with a character that cannot be stored, such as \\u0000")
+          + REFERENCE;
+  private static final String UNSTORABLE_TIME =
+      Pattern.quote("The event holds a date-time out of the range that can be stored") + REFERENCE;
+
+  /** Wrong in every way the parser meets: a bad time, a bad run id, values of the wrong type. */
+  private static ObjectNode malformed(String ns) {
+    ObjectNode event =
+        run("START", "2026-11-01T10:00:00Z", ns, "broken", new String[] {"a"}, new String[0]);
+    event.put("eventTime", "2026-13-45T25:61:00Z");
+    event.put("producer", 42);
+    // Parses as a UUID in Java, but is not one in its written form.
+    ((ObjectNode) event.get("run")).put("runId", "1-2-3-4-5");
+    ((ObjectNode) event.get("job")).putArray("name");
+    ((ObjectNode) event.get("inputs").get(0)).put("facets", "[]");
+    event.put("outputs", "none");
+    return event;
+  }
+
+  @Test
+  void aMalformedEventIsRefusedInOurOwnWordsAloneOrInABatch() {
+    String ns = namespace();
+    String detail =
+        "Not a valid OpenLineage event:"
+            + " $.eventTime: must be an ISO-8601 date-time with an offset, like"
+            + " 2024-06-15T12:00:00Z;"
+            + " $.producer: must be a string;"
+            + " $.run.runId: must be a UUID;"
+            + " $.job.name: must be a string;"
+            + " $.inputs[0].facets: must be an object of facets;"
+            + " $.outputs: must be an array of datasets";
+
+    String single =
+        post(pipeline(), malformed(ns))
+            .statusCode(400)
+            .contentType("application/problem+json")
+            .body("code", equalTo("lineage.event.invalid"))
+            .body("detail", equalTo(detail))
+            .body(
+                "violations.field",
+                contains(
+                    "$.eventTime",
+                    "$.producer",
+                    "$.run.runId",
+                    "$.job.name",
+                    "$.inputs[0].facets",
+                    "$.outputs"))
+            .extract()
+            .asString();
+    InternalText.assertNone(single, LINEAGE_TABLES);
+
+    ArrayNode batch = OpenLineageEvents.JSON.createArrayNode();
+    batch.add(
+        run("COMPLETE", "2026-11-01T10:00:00Z", ns, "fine", new String[0], new String[] {"b"}));
+    batch.add(malformed(ns));
+    String answer =
+        postBatch(batch.toString())
+            .statusCode(200)
+            .body("status", equalTo("partial_success"))
+            .body("failed_events", hasSize(1))
+            .body("failed_events[0].index", equalTo(1))
+            .body("failed_events[0].reason", equalTo(detail))
+            .extract()
+            .asString();
+    InternalText.assertNone(answer, LINEAGE_TABLES);
+
+    // JSON that does not parse is refused in our words too.
+    InternalText.assertNone(
+        post(pipeline(), "{\"eventTime\": \"2026-11-01T10:00:00Z\", \"run\": [}")
+            .statusCode(400)
+            .contentType("application/problem+json")
+            .extract()
+            .asString(),
+        LINEAGE_TABLES);
+    InternalText.assertNone(
+        postBatch("[{\"eventTime\": tru}]")
+            .statusCode(400)
+            .contentType("application/problem+json")
+            .extract()
+            .asString(),
+        LINEAGE_TABLES);
+  }
+
+  /** An event whose dataset facet holds a string PostgreSQL's jsonb refuses (22P05). */
+  private static ObjectNode withNulCharacter(String ns, String job) {
+    ObjectNode event =
+        run("COMPLETE", "2026-11-01T10:00:00Z", ns, job, new String[0], new String[] {"c"});
+    ((ObjectNode) event.get("outputs").get(0).get("facets"))
+        .putObject("weird")
+        .put("text", "nul \u0000 byte");
+    return event;
+  }
+
+  /** A valid ISO-8601 time past the last year a timestamptz holds (294276). */
+  private static ObjectNode beyondTimestampRange(String ns, String job) {
+    return run("COMPLETE", "+300000-01-01T00:00:00Z", ns, job, new String[0], new String[] {"d"});
+  }
+
+  @Test
+  void aValueTheDatabaseRefusesIsNamedInOurWordsWithAReferenceToTheLog() {
+    String ns = namespace();
+    String nul =
+        post(pipeline(), withNulCharacter(ns, "nul"))
+            .statusCode(400)
+            .contentType("application/problem+json")
+            .body("code", equalTo("lineage.event.unstorable"))
+            .body("detail", matchesPattern(UNSTORABLE_STRING))
+            .extract()
+            .asString();
+    InternalText.assertNone(nul, LINEAGE_TABLES);
+    String late =
+        post(pipeline(), beyondTimestampRange(ns, "late"))
+            .statusCode(400)
+            .contentType("application/problem+json")
+            .body("code", equalTo("lineage.event.unstorable"))
+            .body("detail", matchesPattern(UNSTORABLE_TIME))
+            .extract()
+            .asString();
+    InternalText.assertNone(late, LINEAGE_TABLES);
+
+    ArrayNode batch = OpenLineageEvents.JSON.createArrayNode();
+    batch.add(withNulCharacter(ns, "nul_in_batch"));
+    batch.add(
+        run("COMPLETE", "2026-11-01T10:00:00Z", ns, "kept", new String[0], new String[] {"e"}));
+    batch.add(beyondTimestampRange(ns, "late_in_batch"));
+    String answer =
+        postBatch(batch.toString())
+            .statusCode(200)
+            .body("status", equalTo("partial_success"))
+            .body("summary.successful", equalTo(1))
+            .body("failed_events.index", contains(0, 2))
+            .body("failed_events[0].reason", matchesPattern(UNSTORABLE_STRING))
+            .body("failed_events[1].reason", matchesPattern(UNSTORABLE_TIME))
+            .extract()
+            .asString();
+    InternalText.assertNone(answer, LINEAGE_TABLES);
+    assertThat(graph.find(NodeKey.job(ns, "kept"))).isPresent();
+    assertThat(graph.find(NodeKey.job(ns, "nul_in_batch"))).isEmpty();
+    assertThat(graph.find(NodeKey.job(ns, "late_in_batch"))).isEmpty();
   }
 
   @Test

@@ -3,12 +3,10 @@ package io.meshwork.catalog.messaging;
 import io.meshwork.catalog.dataset.Dataset;
 import io.meshwork.catalog.dataset.DatasetRepository;
 import io.meshwork.events.EventCodec;
+import io.meshwork.events.EventHandlers;
 import io.meshwork.events.inbox.Inbox;
 import io.meshwork.events.provisioning.DatasetDeprovisioned;
-import io.meshwork.events.provisioning.DatasetDriftDetected;
 import io.meshwork.events.provisioning.DatasetProvisioned;
-import io.meshwork.events.provisioning.DatasetProvisioningFailed;
-import io.meshwork.events.provisioning.DatasetProvisioningStarted;
 import io.meshwork.events.provisioning.DatasetRequested;
 import io.meshwork.events.provisioning.ProvisioningEvents;
 import io.smallrye.common.annotation.Blocking;
@@ -33,62 +31,68 @@ public class ProvisioningEventsListener {
   static final String CONSUMER = "catalog.provisioning-datasets";
 
   private final Inbox inbox;
-  private final EventCodec codec;
   private final DatasetRepository datasets;
+  private final EventCodec codec;
+  private final EventHandlers handlers;
 
   public ProvisioningEventsListener(Inbox inbox, EventCodec codec, DatasetRepository datasets) {
     this.inbox = inbox;
     this.codec = codec;
     this.datasets = datasets;
+    this.handlers =
+        new EventHandlers(codec)
+            .on(ProvisioningEvents.DATASET_REQUESTED, this::onRequested)
+            .on(
+                ProvisioningEvents.DATASET_PROVISIONING_STARTED,
+                started -> update(started.datasetId(), d -> d.state = "PROVISIONING"))
+            .on(ProvisioningEvents.DATASET_PROVISIONED, this::onProvisioned)
+            .on(
+                ProvisioningEvents.DATASET_PROVISIONING_FAILED,
+                failed ->
+                    update(
+                        failed.datasetId(),
+                        d -> {
+                          d.state = "FAILED";
+                          d.lastError = failed.reason();
+                        }))
+            .on(ProvisioningEvents.DATASET_DEPROVISIONED, this::onDeprovisioned)
+            .on(
+                ProvisioningEvents.DATASET_DRIFT_DETECTED,
+                drift -> update(drift.datasetId(), d -> d.drift = codec.encode(drift.findings())));
   }
 
   @Incoming("provisioning-datasets")
   @Blocking
   @Transactional
-  public void onEvent(String payload, IncomingCloudEventMetadata<String> event) {
+  public void onEvent(String payload, IncomingCloudEventMetadata<String> event) throws Exception {
     if (!inbox.firstDelivery(CONSUMER, event.getId())) {
       LOG.debugf("Skipping redelivered event %s", event.getId());
       return;
     }
-    String type = event.getType();
-    if (ProvisioningEvents.DATASET_REQUESTED.type().equals(type)) {
-      onRequested(codec.decode(payload, DatasetRequested.class));
-    } else if (ProvisioningEvents.DATASET_PROVISIONING_STARTED.type().equals(type)) {
-      DatasetProvisioningStarted started = codec.decode(payload, DatasetProvisioningStarted.class);
-      update(started.datasetId(), d -> d.state = "PROVISIONING");
-    } else if (ProvisioningEvents.DATASET_PROVISIONED.type().equals(type)) {
-      DatasetProvisioned provisioned = codec.decode(payload, DatasetProvisioned.class);
-      update(
-          provisioned.datasetId(),
-          d -> {
-            d.state = "READY";
-            d.resources = codec.encode(provisioned.resources());
-            d.provisionedAt = provisioned.provisionedAt();
-            d.lastError = null;
-          });
-    } else if (ProvisioningEvents.DATASET_PROVISIONING_FAILED.type().equals(type)) {
-      DatasetProvisioningFailed failed = codec.decode(payload, DatasetProvisioningFailed.class);
-      update(
-          failed.datasetId(),
-          d -> {
-            d.state = "FAILED";
-            d.lastError = failed.reason();
-          });
-    } else if (ProvisioningEvents.DATASET_DEPROVISIONED.type().equals(type)) {
-      DatasetDeprovisioned deprovisioned = codec.decode(payload, DatasetDeprovisioned.class);
-      update(
-          deprovisioned.datasetId(),
-          d -> {
-            d.state = "DELETED";
-            d.resources = codec.encode(deprovisioned.resources());
-            d.deletedAt = deprovisioned.deprovisionedAt();
-          });
-    } else if (ProvisioningEvents.DATASET_DRIFT_DETECTED.type().equals(type)) {
-      DatasetDriftDetected drift = codec.decode(payload, DatasetDriftDetected.class);
-      update(drift.datasetId(), d -> d.drift = codec.encode(drift.findings()));
-    } else {
-      LOG.debugf("Ignoring event type %s", type);
+    if (!handlers.dispatch(event.getType(), payload)) {
+      LOG.debugf("Ignoring event type %s", event.getType());
     }
+  }
+
+  private void onProvisioned(DatasetProvisioned provisioned) {
+    update(
+        provisioned.datasetId(),
+        d -> {
+          d.state = "READY";
+          d.resources = codec.encode(provisioned.resources());
+          d.provisionedAt = provisioned.provisionedAt();
+          d.lastError = null;
+        });
+  }
+
+  private void onDeprovisioned(DatasetDeprovisioned deprovisioned) {
+    update(
+        deprovisioned.datasetId(),
+        d -> {
+          d.state = "DELETED";
+          d.resources = codec.encode(deprovisioned.resources());
+          d.deletedAt = deprovisioned.deprovisionedAt();
+        });
   }
 
   private void onRequested(DatasetRequested requested) {

@@ -1,9 +1,10 @@
 package io.meshwork.lineage.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import io.meshwork.events.EventCodec;
+import io.meshwork.events.EventHandlers;
 import io.meshwork.events.inbox.Inbox;
 import io.meshwork.events.provisioning.DatasetDeprovisioned;
 import io.meshwork.events.provisioning.DatasetProvisioned;
@@ -38,7 +39,6 @@ public class ProvisioningEventsListener {
 
   private static final Logger LOG = Logger.getLogger(ProvisioningEventsListener.class);
   static final String CONSUMER = "lineage.provisioning-datasets";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final String REMEMBER_DATASET =
       "INSERT INTO platform_dataset (dataset_id, domain, name, owner, updated_at)"
@@ -68,10 +68,10 @@ public class ProvisioningEventsListener {
           + " WHERE kind = 'DATASET' AND namespace = ? AND name = ? AND deleted_at IS NULL";
 
   private final Inbox inbox;
-  private final EventCodec codec;
   private final AgroalDataSource dataSource;
   private final StorageDatasets storage;
   private final GraphStore store;
+  private final EventHandlers handlers;
 
   public ProvisioningEventsListener(
       Inbox inbox,
@@ -80,16 +80,20 @@ public class ProvisioningEventsListener {
       StorageDatasets storage,
       GraphStore store) {
     this.inbox = inbox;
-    this.codec = codec;
     this.dataSource = dataSource;
     this.storage = storage;
     this.store = store;
+    this.handlers =
+        new EventHandlers(codec)
+            .on(ProvisioningEvents.DATASET_REQUESTED, this::remember)
+            .on(ProvisioningEvents.DATASET_PROVISIONED, this::addNodes)
+            .on(ProvisioningEvents.DATASET_DEPROVISIONED, this::markDeleted);
   }
 
   @Incoming("provisioning-datasets")
   @Blocking
   public void onEvent(String payload, IncomingCloudEventMetadata<String> event) {
-    boolean changed =
+    boolean handled =
         QuarkusTransaction.requiringNew()
             .call(
                 () -> {
@@ -97,9 +101,9 @@ public class ProvisioningEventsListener {
                     LOG.debugf("Skipping redelivered event %s", event.getId());
                     return false;
                   }
-                  return handle(event.getType(), payload);
+                  return handlers.dispatch(event.getType(), payload);
                 });
-    if (changed) {
+    if (handled) {
       store.refresh();
     }
   }
@@ -115,77 +119,72 @@ public class ProvisioningEventsListener {
         .toArray(String[]::new);
   }
 
-  private boolean handle(String type, String payload) throws SQLException {
-    if (ProvisioningEvents.DATASET_REQUESTED.type().equals(type)) {
-      DatasetRequested requested = codec.decode(payload, DatasetRequested.class);
-      try (Connection connection = dataSource.getConnection();
-          PreparedStatement remember = connection.prepareStatement(REMEMBER_DATASET)) {
-        remember.setObject(1, requested.datasetId());
-        remember.setString(2, requested.domain());
-        remember.setString(3, requested.name());
-        remember.setString(
-            4, requested.owner() != null ? requested.owner() : requested.requestedBy());
-        remember.executeUpdate();
-      }
-      return false;
+  /** The platform's name and owner of a requested dataset, for its nodes once provisioned. */
+  private void remember(DatasetRequested requested) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement remember = connection.prepareStatement(REMEMBER_DATASET)) {
+      remember.setObject(1, requested.datasetId());
+      remember.setString(2, requested.domain());
+      remember.setString(3, requested.name());
+      remember.setString(
+          4, requested.owner() != null ? requested.owner() : requested.requestedBy());
+      remember.executeUpdate();
     }
-    if (ProvisioningEvents.DATASET_PROVISIONED.type().equals(type)) {
-      DatasetProvisioned provisioned = codec.decode(payload, DatasetProvisioned.class);
-      try (Connection connection = dataSource.getConnection();
-          PreparedStatement upsert = connection.prepareStatement(UPSERT_NODE)) {
-        Timestamp at =
-            Timestamp.from(
-                provisioned.provisionedAt() == null ? Instant.now() : provisioned.provisionedAt());
-        for (ResourceRef resource : provisioned.resources()) {
-          Optional<NodeKey> key = storage.datasetOf(resource);
-          if (key.isEmpty()) {
-            continue;
-          }
-          ObjectNode facets = JSON.createObjectNode();
-          facets
-              .putObject("meshwork")
-              .put("datasetId", provisioned.datasetId().toString())
-              .put("dataset", provisioned.name())
-              .put("storage", provisioned.storage())
-              .put("resourceKind", resource.kind())
-              .put("uri", resource.uri());
-          upsert.setString(1, key.get().namespace());
-          upsert.setString(2, key.get().name());
-          upsert.setTimestamp(3, at);
-          upsert.setTimestamp(4, at);
-          upsert.setString(5, provisioned.domain());
-          upsert.setObject(6, provisioned.datasetId());
-          upsert.setString(7, facets.toString());
-          upsert.setArray(8, connection.createArrayOf("text", platformNames(provisioned)));
-          upsert.addBatch();
+  }
+
+  /** Each data-holding resource becomes a node named by its storage, with the dataset's names. */
+  private void addNodes(DatasetProvisioned provisioned) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement upsert = connection.prepareStatement(UPSERT_NODE)) {
+      Timestamp at =
+          Timestamp.from(
+              provisioned.provisionedAt() == null ? Instant.now() : provisioned.provisionedAt());
+      for (ResourceRef resource : provisioned.resources()) {
+        Optional<NodeKey> key = storage.datasetOf(resource);
+        if (key.isEmpty()) {
+          continue;
         }
-        upsert.executeBatch();
+        ObjectNode facets = JsonNodeFactory.instance.objectNode();
+        facets
+            .putObject("meshwork")
+            .put("datasetId", provisioned.datasetId().toString())
+            .put("dataset", provisioned.name())
+            .put("storage", provisioned.storage())
+            .put("resourceKind", resource.kind())
+            .put("uri", resource.uri());
+        upsert.setString(1, key.get().namespace());
+        upsert.setString(2, key.get().name());
+        upsert.setTimestamp(3, at);
+        upsert.setTimestamp(4, at);
+        upsert.setString(5, provisioned.domain());
+        upsert.setObject(6, provisioned.datasetId());
+        upsert.setString(7, facets.toString());
+        upsert.setArray(8, connection.createArrayOf("text", platformNames(provisioned)));
+        upsert.addBatch();
       }
-      return true;
+      upsert.executeBatch();
     }
-    if (ProvisioningEvents.DATASET_DEPROVISIONED.type().equals(type)) {
-      DatasetDeprovisioned gone = codec.decode(payload, DatasetDeprovisioned.class);
-      if (gone.retained()) {
-        return false;
-      }
-      try (Connection connection = dataSource.getConnection();
-          PreparedStatement delete = connection.prepareStatement(MARK_DELETED)) {
-        Timestamp at =
-            Timestamp.from(gone.deprovisionedAt() == null ? Instant.now() : gone.deprovisionedAt());
-        for (ResourceRef resource : gone.resources()) {
-          Optional<NodeKey> key = storage.datasetOf(resource);
-          if (key.isPresent()) {
-            delete.setTimestamp(1, at);
-            delete.setString(2, key.get().namespace());
-            delete.setString(3, key.get().name());
-            delete.addBatch();
-          }
+  }
+
+  /** Storage that was removed (not kept) marks its nodes deleted. */
+  private void markDeleted(DatasetDeprovisioned gone) throws SQLException {
+    if (gone.retained()) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement delete = connection.prepareStatement(MARK_DELETED)) {
+      Timestamp at =
+          Timestamp.from(gone.deprovisionedAt() == null ? Instant.now() : gone.deprovisionedAt());
+      for (ResourceRef resource : gone.resources()) {
+        Optional<NodeKey> key = storage.datasetOf(resource);
+        if (key.isPresent()) {
+          delete.setTimestamp(1, at);
+          delete.setString(2, key.get().namespace());
+          delete.setString(3, key.get().name());
+          delete.addBatch();
         }
-        delete.executeBatch();
       }
-      return true;
+      delete.executeBatch();
     }
-    LOG.debugf("Ignoring event type %s", type);
-    return false;
   }
 }

@@ -1,0 +1,28 @@
+package io.meshwork.events;
+
+import io.meshwork.events.contracts.ContractEvents;
+import io.meshwork.events.provisioning.ProvisioningEvents;
+import java.util.List;
+
+/**
+ * Every event type the platform's services exchange, in one list: what the README's topic table and
+ * the payload compatibility test are checked against.
+ */
+public final class EventCatalog {
+
+  public static final List<EventType<?>> ALL =
+      List.of(
+          ProvisioningEvents.DATASET_REQUESTED,
+          ProvisioningEvents.DATASET_PROVISIONING_STARTED,
+          ProvisioningEvents.DATASET_PROVISIONED,
+          ProvisioningEvents.DATASET_PROVISIONING_FAILED,
+          ProvisioningEvents.DATASET_DEPROVISIONED,
+          ProvisioningEvents.DATASET_DRIFT_DETECTED,
+          ContractEvents.SCHEMA_REGISTERED,
+          ContractEvents.CONTRACT_VERSION_CREATED,
+          ContractEvents.CONTRACT_STATUS_CHANGED,
+          ContractEvents.AGREEMENT_SIGNED,
+          ContractEvents.CONTRACT_TESTED);
+
+  private EventCatalog() {}
+}

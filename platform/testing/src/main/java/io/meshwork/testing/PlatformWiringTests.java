@@ -1,6 +1,7 @@
 package io.meshwork.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,6 +9,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +62,26 @@ public abstract class PlatformWiringTests {
         .statusCode(200)
         .body("openapi", startsWith("3."))
         .body("components.securitySchemes.SecurityScheme.scheme", equalTo("bearer"));
+  }
+
+  /**
+   * The served OpenAPI document is the one committed in the service's
+   * src/test/resources/openapi.yaml: an API change shows up as a change to that file, reviewed like
+   * any other. The served document is written to target/openapi.served.yaml for that review.
+   */
+  @Test
+  void openApiDocumentIsTheSnapshot() throws IOException {
+    String served = given().when().get("/q/openapi").then().statusCode(200).extract().asString();
+    Files.createDirectories(Path.of("target"));
+    Files.writeString(Path.of("target", "openapi.served.yaml"), served);
+    String snapshot;
+    try (InputStream in = getClass().getResourceAsStream("/openapi.yaml")) {
+      assertThat(in).as("snapshot src/test/resources/openapi.yaml").isNotNull();
+      snapshot = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(served.strip())
+        .as("the API changed: review target/openapi.served.yaml and copy it over the snapshot")
+        .isEqualTo(snapshot.strip());
   }
 
   @Test

@@ -67,7 +67,9 @@ public class ClientCredentialsBasicAuthMechanism implements HttpAuthenticationMe
         .onFailure()
         .invoke(e -> LOG.debugf("Basic authentication of %s failed: %s", credentials.get(), e))
         .onFailure(e -> !(e instanceof AuthenticationFailedException))
-        .transform(e -> new AuthenticationFailedException(e.getMessage(), e));
+        // A failed call to Keycloak says which host and port it tried; the cause keeps that.
+        .transform(
+            e -> new AuthenticationFailedException("Basic credentials could not be verified", e));
   }
 
   @Override

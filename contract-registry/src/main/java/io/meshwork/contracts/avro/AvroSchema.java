@@ -5,6 +5,8 @@ import io.meshwork.contracts.registry.ParsedSchema;
 import io.meshwork.contracts.registry.RegistryException;
 import io.meshwork.contracts.registry.SchemaReference;
 import io.meshwork.contracts.registry.SchemaType;
+import io.meshwork.web.problem.Incidents;
+import io.meshwork.web.problem.ParserMessages;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -13,9 +15,12 @@ import java.util.Map;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
+import org.jboss.logging.Logger;
 
 /** An Avro schema, parsed and compared by Apache Avro itself. */
 public final class AvroSchema implements ParsedSchema {
+
+  private static final Logger LOG = Logger.getLogger(AvroSchema.class);
 
   private final Schema schema;
   private final String canonical;
@@ -55,10 +60,21 @@ public final class AvroSchema implements ParsedSchema {
       Schema schema = parser.parse(text);
       return new AvroSchema(
           schema, references, referencedTypes.values(), parser.getTypes().values());
-    } catch (AvroRuntimeException | IllegalArgumentException | NullPointerException e) {
+    } catch (AvroRuntimeException | IllegalArgumentException e) {
+      throw RegistryException.invalidSchema("Invalid schema of type AVRO, details: " + reason(e));
+    } catch (NullPointerException e) {
+      // Avro's parser trips over some incomplete schemas; its message names its own classes.
       throw RegistryException.invalidSchema(
-          "Invalid schema of type AVRO, details: " + e.getMessage());
+          Incidents.record(
+              LOG, "Invalid schema of type AVRO, details: the schema is incomplete", e));
     }
+  }
+
+  /** The parser's reason in its own words, where the text is not JSON with Jackson's place. */
+  private static String reason(RuntimeException e) {
+    return ParserMessages.jsonCause(e)
+        .map(ParserMessages::notJson)
+        .orElseGet(() -> ParserMessages.clean(e.getMessage()));
   }
 
   public Schema schema() {

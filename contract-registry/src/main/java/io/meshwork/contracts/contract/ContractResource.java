@@ -13,9 +13,9 @@ import io.meshwork.contracts.contract.ContractResponses.VersionSummary;
 import io.meshwork.contracts.contract.diff.Severity;
 import io.meshwork.contracts.contract.document.ContractDocuments;
 import io.meshwork.contracts.contract.document.ContractFormat;
+import io.meshwork.contracts.contract.document.ContractReader;
 import io.meshwork.contracts.contract.document.SeedContracts;
 import io.meshwork.contracts.contract.quality.QualityGate;
-import io.meshwork.contracts.contract.quality.QualityGates;
 import io.meshwork.contracts.contract.quality.RecordStream;
 import io.meshwork.web.problem.InvalidRequestException;
 import io.meshwork.web.security.Caller;
@@ -60,6 +60,7 @@ public class ContractResource {
   static final String YAML = "application/yaml";
 
   private final ContractService contracts;
+  private final ContractReader reader;
   private final AgreementService agreements;
   private final QualityGates gates;
   private final ContractsConfig config;
@@ -68,12 +69,14 @@ public class ContractResource {
 
   public ContractResource(
       ContractService contracts,
+      ContractReader reader,
       AgreementService agreements,
       QualityGates gates,
       ContractsConfig config,
       ObjectMapper mapper,
       Caller caller) {
     this.contracts = contracts;
+    this.reader = reader;
     this.agreements = agreements;
     this.gates = gates;
     this.config = config;
@@ -104,11 +107,11 @@ public class ContractResource {
       @QueryParam("status") String status) {
     Optional<String> callerDomain =
         caller.domains().size() == 1 ? caller.domains().stream().findFirst() : Optional.empty();
-    ContractDocuments.Parsed parsed =
-        ContractDocuments.read(
+    ContractReader.Parsed parsed =
+        reader.read(
             body,
             isYaml(contentType),
-            new ContractDocuments.Defaults(
+            new ContractReader.Defaults(
                 Optional.ofNullable(id),
                 Optional.ofNullable(name),
                 Optional.ofNullable(version),
@@ -179,13 +182,7 @@ public class ContractResource {
       @HeaderParam(HttpHeaders.ACCEPT) String accept) {
     ContractVersion stored = contracts.version(id, version);
     JsonNode odcs = ContractDocuments.readCanonical(stored.document);
-    ContractFormat wanted;
-    try {
-      wanted = ContractFormat.parse(format).orElse(ContractFormat.ODCS);
-    } catch (IllegalArgumentException e) {
-      throw InvalidRequestException.ofField(
-          "contracts.contract.invalid-format", "format", e.getMessage());
-    }
+    ContractFormat wanted = ContractFormat.parse(format).orElse(ContractFormat.ODCS);
     if (wanted == ContractFormat.SEED) {
       return Response.ok(
               ContractDocuments.toPrettyJson(SeedContracts.fromOdcs(odcs)),

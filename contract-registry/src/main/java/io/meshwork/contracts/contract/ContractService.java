@@ -6,6 +6,7 @@ import io.meshwork.contracts.contract.diff.ContractDiff;
 import io.meshwork.contracts.contract.diff.SemanticVersion;
 import io.meshwork.contracts.contract.diff.Severity;
 import io.meshwork.contracts.contract.document.ContractDocuments;
+import io.meshwork.contracts.contract.document.ContractReader;
 import io.meshwork.events.contracts.ContractEvents;
 import io.meshwork.events.contracts.ContractStatusChanged;
 import io.meshwork.events.contracts.ContractVersionCreated;
@@ -35,7 +36,7 @@ public class ContractService {
   public record Created(ContractVersion version, List<ContractChange> changes) {}
 
   @Transactional
-  public Created create(ContractDocuments.Parsed parsed, String original, Caller caller) {
+  public Created create(ContractReader.Parsed parsed, String original, Caller caller) {
     String id = parsed.id();
     caller.requireMayChange(parsed.domain());
     if (!ContractLifecycle.CREATABLE.contains(parsed.status())) {

@@ -8,6 +8,7 @@ import io.meshwork.contracts.registry.ParsedSchema;
 import io.meshwork.contracts.registry.RegistryException;
 import io.meshwork.contracts.registry.SchemaReference;
 import io.meshwork.contracts.registry.SchemaType;
+import io.meshwork.web.problem.ParserMessages;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,15 +45,8 @@ public final class JsonSchema implements ParsedSchema {
     try {
       document = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? ""
-              : " at line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr();
       throw RegistryException.invalidSchema(
-          "Invalid schema of type JSON: not JSON" + where + ": " + e.getOriginalMessage());
+          "Invalid schema of type JSON: " + ParserMessages.notJson(e));
     }
     if (document == null || !(document.isObject() || document.isBoolean())) {
       throw RegistryException.invalidSchema(

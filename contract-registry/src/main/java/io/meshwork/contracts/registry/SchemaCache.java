@@ -3,10 +3,10 @@ package io.meshwork.contracts.registry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.meshwork.contracts.avro.AvroSchema;
-import io.meshwork.contracts.jsonschema.JsonSchema;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,9 +20,14 @@ public class SchemaCache {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final Map<SchemaType, SchemaParser> parsers = new EnumMap<>(SchemaType.class);
   private final Map<Integer, ParsedSchema> byId = new ConcurrentHashMap<>();
   private final Map<Integer, SchemaContent> contents = new ConcurrentHashMap<>();
   private final Map<Integer, byte[]> byIdBodies = new ConcurrentHashMap<>();
+
+  public SchemaCache(Instance<SchemaParser> parsers) {
+    parsers.forEach(parser -> this.parsers.put(parser.type(), parser));
+  }
 
   /** Parses a schema whose references were already resolved to accepted schemas. */
   public ParsedSchema parse(
@@ -33,10 +38,11 @@ public class SchemaCache {
     if (text == null || text.isBlank()) {
       throw RegistryException.invalidSchema("Invalid schema: the schema is empty");
     }
-    return switch (type) {
-      case AVRO -> AvroSchema.parse(text, references, referenced);
-      case JSON -> JsonSchema.parse(text, references, referenced);
-    };
+    SchemaParser parser = parsers.get(type);
+    if (parser == null) {
+      throw RegistryException.invalidSchema("Invalid schema type " + type);
+    }
+    return parser.parse(text, references, referenced);
   }
 
   /** The parsed schema of a stored content row. */

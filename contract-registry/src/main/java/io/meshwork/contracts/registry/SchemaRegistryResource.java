@@ -56,11 +56,23 @@ public class SchemaRegistryResource {
   private static final Logger LOG = Logger.getLogger(SchemaRegistryResource.class);
 
   private final SchemaRegistryService registry;
+  private final SchemaLookupService lookups;
+  private final SchemaDeletionService deletions;
+  private final CompatibilityConfigService levels;
   private final SchemaCache cache;
   private final Caller caller;
 
-  public SchemaRegistryResource(SchemaRegistryService registry, SchemaCache cache, Caller caller) {
+  public SchemaRegistryResource(
+      SchemaRegistryService registry,
+      SchemaLookupService lookups,
+      SchemaDeletionService deletions,
+      CompatibilityConfigService levels,
+      SchemaCache cache,
+      Caller caller) {
     this.registry = registry;
+    this.lookups = lookups;
+    this.deletions = deletions;
+    this.levels = levels;
     this.cache = cache;
     this.caller = caller;
   }
@@ -86,7 +98,7 @@ public class SchemaRegistryResource {
       @PathParam("subject") String subject,
       @QueryParam("deleted") @DefaultValue("false") boolean deleted,
       RegisterSchemaRequest request) {
-    SchemaRegistryService.Found found = registry.lookup(subject, request, deleted);
+    SchemaLookupService.Found found = lookups.lookup(subject, request, deleted);
     return SubjectSchema.of(found.subject(), found.version(), found.content());
   }
 
@@ -95,7 +107,7 @@ public class SchemaRegistryResource {
   public List<String> subjects(
       @QueryParam("deleted") @DefaultValue("false") boolean deleted,
       @QueryParam("subjectPrefix") String prefix) {
-    return registry.subjects(deleted, prefix);
+    return lookups.subjects(deleted, prefix);
   }
 
   @GET
@@ -103,7 +115,7 @@ public class SchemaRegistryResource {
   public List<Integer> versions(
       @PathParam("subject") String subject,
       @QueryParam("deleted") @DefaultValue("false") boolean deleted) {
-    return registry.versions(subject, deleted);
+    return lookups.versions(subject, deleted);
   }
 
   @GET
@@ -112,8 +124,7 @@ public class SchemaRegistryResource {
       @PathParam("subject") String subject,
       @PathParam("version") String version,
       @QueryParam("deleted") @DefaultValue("false") boolean deleted) {
-    SchemaRegistryService.Found found =
-        registry.version(subject, VersionId.parse(version), deleted);
+    SchemaLookupService.Found found = lookups.version(subject, VersionId.parse(version), deleted);
     return SubjectSchema.of(found.subject(), found.version(), found.content());
   }
 
@@ -123,14 +134,14 @@ public class SchemaRegistryResource {
       @PathParam("subject") String subject,
       @PathParam("version") String version,
       @QueryParam("deleted") @DefaultValue("false") boolean deleted) {
-    return registry.version(subject, VersionId.parse(version), deleted).content().canonical;
+    return lookups.version(subject, VersionId.parse(version), deleted).content().canonical;
   }
 
   @GET
   @Path("subjects/{subject}/versions/{version}/referencedby")
   public List<Integer> referencedBy(
       @PathParam("subject") String subject, @PathParam("version") String version) {
-    return registry.referencedBy(subject, VersionId.parse(version));
+    return lookups.referencedBy(subject, VersionId.parse(version));
   }
 
   @DELETE
@@ -138,7 +149,7 @@ public class SchemaRegistryResource {
   public List<Integer> deleteSubject(
       @PathParam("subject") String subject,
       @QueryParam("permanent") @DefaultValue("false") boolean permanent) {
-    List<Integer> deleted = registry.deleteSubject(subject, permanent, caller);
+    List<Integer> deleted = deletions.deleteSubject(subject, permanent, caller);
     LOG.infof(
         "AUDIT %s deleted subject %s (permanent=%s) versions %s",
         caller.name(), subject, permanent, deleted);
@@ -151,7 +162,7 @@ public class SchemaRegistryResource {
       @PathParam("subject") String subject,
       @PathParam("version") String version,
       @QueryParam("permanent") @DefaultValue("false") boolean permanent) {
-    int deleted = registry.deleteVersion(subject, VersionId.parse(version), permanent, caller);
+    int deleted = deletions.deleteVersion(subject, VersionId.parse(version), permanent, caller);
     LOG.infof(
         "AUDIT %s deleted %s version %d (permanent=%s)",
         caller.name(), subject, deleted, permanent);
@@ -191,7 +202,7 @@ public class SchemaRegistryResource {
   @Path("schemas/ids/{id}/versions")
   public List<SubjectAndVersion> schemaVersions(
       @PathParam("id") int id, @QueryParam("deleted") @DefaultValue("false") boolean deleted) {
-    return registry.usages(id, deleted).stream()
+    return lookups.usages(id, deleted).stream()
         .map(v -> new SubjectAndVersion(v.subject, v.version))
         .toList();
   }
@@ -200,7 +211,7 @@ public class SchemaRegistryResource {
   @Path("schemas/ids/{id}/subjects")
   public List<String> schemaSubjects(
       @PathParam("id") int id, @QueryParam("deleted") @DefaultValue("false") boolean deleted) {
-    return registry.usages(id, deleted).stream().map(v -> v.subject).distinct().toList();
+    return lookups.usages(id, deleted).stream().map(v -> v.subject).distinct().toList();
   }
 
   @GET
@@ -210,7 +221,7 @@ public class SchemaRegistryResource {
   }
 
   private SchemaContent content(int id) {
-    return registry
+    return lookups
         .schemaById(id)
         .orElseThrow(() -> RegistryException.schemaNotFound("Schema " + id + " not found"));
   }
@@ -235,7 +246,7 @@ public class SchemaRegistryResource {
   @GET
   @Path("config")
   public ConfigResponse globalConfig() {
-    return new ConfigResponse(registry.globalLevel().name());
+    return new ConfigResponse(levels.globalLevel().name());
   }
 
   @PUT
@@ -243,7 +254,7 @@ public class SchemaRegistryResource {
   public ConfigUpdate setGlobalConfig(ConfigUpdate update) {
     CompatibilityLevel level =
         CompatibilityLevel.parse(update == null ? null : update.compatibility());
-    registry.setGlobalLevel(level, caller);
+    levels.setGlobalLevel(level, caller);
     LOG.infof("AUDIT %s set global compatibility to %s", caller.name(), level);
     return new ConfigUpdate(level.name());
   }
@@ -251,7 +262,7 @@ public class SchemaRegistryResource {
   @DELETE
   @Path("config")
   public ConfigResponse resetGlobalConfig() {
-    CompatibilityLevel previous = registry.setGlobalLevel(CompatibilityLevel.BACKWARD, caller);
+    CompatibilityLevel previous = levels.setGlobalLevel(CompatibilityLevel.BACKWARD, caller);
     return new ConfigResponse(previous.name());
   }
 
@@ -260,9 +271,9 @@ public class SchemaRegistryResource {
   public ConfigResponse subjectConfig(
       @PathParam("subject") String subject,
       @QueryParam("defaultToGlobal") @DefaultValue("false") boolean defaultToGlobal) {
-    Optional<CompatibilityLevel> level = registry.subjectLevel(subject);
+    Optional<CompatibilityLevel> level = levels.subjectLevel(subject);
     if (level.isEmpty() && defaultToGlobal) {
-      return new ConfigResponse(registry.globalLevel().name());
+      return new ConfigResponse(levels.globalLevel().name());
     }
     return new ConfigResponse(
         level.orElseThrow(() -> RegistryException.noSubjectCompatibility(subject)).name());
@@ -276,14 +287,14 @@ public class SchemaRegistryResource {
       ConfigUpdate update) {
     CompatibilityLevel level =
         CompatibilityLevel.parse(update == null ? null : update.compatibility());
-    registry.setSubjectLevel(subject, level, caller, Optional.ofNullable(domain));
+    levels.setSubjectLevel(subject, level, caller, Optional.ofNullable(domain));
     return new ConfigUpdate(level.name());
   }
 
   @DELETE
   @Path("config/{subject}")
   public ConfigResponse deleteSubjectConfig(@PathParam("subject") String subject) {
-    return new ConfigResponse(registry.deleteSubjectLevel(subject, caller).name());
+    return new ConfigResponse(levels.deleteSubjectLevel(subject, caller).name());
   }
 
   @GET
@@ -301,7 +312,7 @@ public class SchemaRegistryResource {
 
   @ServerExceptionMapper
   public Response malformedBody(JsonProcessingException e) {
-    return error(422, 42201, "Invalid request body: " + e.getOriginalMessage());
+    return error(422, 42201, "Invalid request body: " + MalformedBody.reason(e));
   }
 
   @ServerExceptionMapper
@@ -327,7 +338,16 @@ public class SchemaRegistryResource {
     if (status >= 500) {
       return unexpected(e);
     }
-    return error(status, status, e.getMessage());
+    // The JSON reader reports some syntax errors (e.g. a truncated body) wrapped in a plain 400.
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof JsonProcessingException json) {
+        return error(status, status, "Invalid request body: " + MalformedBody.reason(json));
+      }
+    }
+    // The framework's own messages quote its annotations; Confluent answers with the status line.
+    Response.Status known = Response.Status.fromStatusCode(status);
+    return error(
+        status, status, "HTTP " + status + (known == null ? "" : " " + known.getReasonPhrase()));
   }
 
   @ServerExceptionMapper

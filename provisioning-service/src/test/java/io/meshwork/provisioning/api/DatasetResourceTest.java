@@ -20,6 +20,7 @@ import io.meshwork.events.provisioning.ProvisioningEvents;
 import io.meshwork.provisioning.ProvisioningFixtures;
 import io.meshwork.provisioning.dataset.DatasetRepository;
 import io.meshwork.testing.Fixtures;
+import io.meshwork.testing.InternalText;
 import io.meshwork.testing.MeshworkTestResource;
 import io.meshwork.testing.TestKafka;
 import io.meshwork.testing.TestTokens;
@@ -350,6 +351,20 @@ class DatasetResourceTest {
             equalTo(
                 "POST /api/v1/datasets does not take a body of Content-Type text/plain;"
                     + " charset=ISO-8859-1"));
+  }
+
+  @Test
+  void aValueOfTheWrongTypeIs400NamingTheFieldWithoutJavaTypes() {
+    String body =
+        post(OWNER, "{\"name\": {\"nested\": 1}, \"domain\": \"marketing\"}")
+            .then()
+            .statusCode(400)
+            .contentType("application/problem+json")
+            .body("code", equalTo("request.malformed-json"))
+            .body("violations[0].field", equalTo("name"))
+            .extract()
+            .asString();
+    InternalText.assertNone(body);
   }
 
   @Test

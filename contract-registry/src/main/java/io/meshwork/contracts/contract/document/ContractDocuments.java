@@ -7,15 +7,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.meshwork.web.problem.ParserMessages;
 import io.meshwork.web.problem.Problem.Violation;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
-/**
- * Reads a contract in either format (YAML or JSON text) into the registry's canonical form, an ODCS
- * v3.1 tree, refusing it with every violation's document path; writes either format back.
- */
+/** Contract texts in either format (YAML or JSON) to trees and back. */
 public final class ContractDocuments {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,122 +26,18 @@ public final class ContractDocuments {
 
   private ContractDocuments() {}
 
-  /** A document read and checked: its source format and canonical ODCS tree. */
-  public record Parsed(ContractFormat format, ObjectNode odcs) {
-
-    public String id() {
-      return odcs.path("id").asText();
-    }
-
-    public String version() {
-      return odcs.path("version").asText();
-    }
-
-    public String domain() {
-      return odcs.path("domain").asText();
-    }
-
-    public String status() {
-      return odcs.path("status").asText();
-    }
-  }
-
-  /** Settings a request may give for what a document leaves out. */
-  public record Defaults(
-      Optional<String> id,
-      Optional<String> name,
-      Optional<String> version,
-      Optional<String> domain,
-      Optional<String> status) {}
-
-  public static Parsed read(String text, boolean yaml, Defaults defaults) {
-    if (text == null || text.isBlank()) {
-      throw ContractDocumentException.of(List.of(new Violation("$", "the body is empty")));
-    }
-    JsonNode document = parse(text, yaml);
-    if (document == null || !document.isObject()) {
-      throw ContractDocumentException.of(List.of(new Violation("$", "a contract is an object")));
-    }
-    if (SeedContracts.looksLikeSeed(document)) {
-      List<Violation> violations = new ArrayList<>(SeedContracts.validate(document));
-      ContractIdentity identity = seedIdentity(document, defaults, violations);
-      if (!violations.isEmpty()) {
-        throw ContractDocumentException.of(violations);
-      }
-      ObjectNode odcs = SeedContracts.toOdcs(document, identity);
-      return checked(ContractFormat.SEED, odcs);
-    }
-    ObjectNode odcs = (ObjectNode) document;
-    if (!odcs.hasNonNull("domain") && defaults.domain().isPresent()) {
-      odcs.put("domain", defaults.domain().get());
-    }
-    return checked(ContractFormat.ODCS, odcs);
-  }
-
-  private static Parsed checked(ContractFormat format, ObjectNode odcs) {
-    List<Violation> violations = new ArrayList<>(OdcsValidator.validate(odcs));
-    if (!odcs.hasNonNull("domain")) {
-      violations.add(new Violation("domain", "is required (in the document or as ?domain=)"));
-    }
-    if (!violations.isEmpty()) {
-      throw ContractDocumentException.of(violations);
-    }
-    return new Parsed(format, odcs);
-  }
-
-  private static ContractIdentity seedIdentity(
-      JsonNode seed, Defaults defaults, List<Violation> violations) {
-    String domain = text(seed, "domain").or(defaults::domain).orElse(null);
-    String name = text(seed, "name").or(defaults::name).orElse(null);
-    String id =
-        text(seed, "id")
-            .or(defaults::id)
-            .or(
-                () ->
-                    domain != null && name != null
-                        ? Optional.of(domain + "." + name)
-                        : Optional.empty())
-            .orElse(null);
-    if (id == null) {
-      violations.add(
-          new Violation(
-              "id", "is required: give id (or name and domain) in the document or as ?id="));
-    }
-    if (domain == null) {
-      violations.add(new Violation("domain", "is required (in the document or as ?domain=)"));
-    }
-    return new ContractIdentity(
-        id,
-        name == null ? (id == null ? "contract" : id) : name,
-        text(seed, "version").or(defaults::version).orElse("1.0.0"),
-        domain,
-        text(seed, "status").or(defaults::status).orElse("draft"));
-  }
-
-  private static Optional<String> text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value != null && value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
-  }
-
-  private static JsonNode parse(String text, boolean yaml) {
+  /** The tree of a contract text; a syntax error is a violation at {@code $} with its place. */
+  static JsonNode parse(String text, boolean yaml) {
     try {
       return (yaml ? YAML : JSON).readTree(text);
     } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? ""
-              : "line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr()
-                  + ": ";
       throw ContractDocumentException.of(
           List.of(
               new Violation(
                   "$",
-                  where
+                  ParserMessages.location(e).map(at -> at + ": ").orElse("")
                       + (yaml ? "not valid YAML: " : "not valid JSON: ")
-                      + e.getOriginalMessage().lines().findFirst().orElse(""))));
+                      + ParserMessages.clean(e))));
     }
   }
 

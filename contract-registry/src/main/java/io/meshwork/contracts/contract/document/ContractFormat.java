@@ -1,5 +1,6 @@
 package io.meshwork.contracts.contract.document;
 
+import io.meshwork.web.problem.InvalidRequestException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,7 +21,9 @@ public enum ContractFormat {
     return switch (value.trim().toLowerCase(Locale.ROOT)) {
       case "odcs", "yaml" -> Optional.of(ODCS);
       case "seed", "json" -> Optional.of(SEED);
-      default -> throw new IllegalArgumentException("format must be odcs or seed");
+      default ->
+          throw InvalidRequestException.ofField(
+              "contracts.contract.invalid-format", "format", "format must be odcs or seed");
     };
   }
 }

@@ -1,482 +1,218 @@
 package io.meshwork.contracts.contract.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshwork.web.problem.Problem.Violation;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 
 /**
  * Checks an ODCS v3.1 document (v3.0.x accepted) and reports every violation with its document
- * path. Covers the standard's structure and the rules the registry relies on: lifecycle status,
- * semantic version, logical types and their options, quality rules with exactly one operator,
- * server fields.
+ * path: first against the published ODCS JSON Schema, then the rules the schema cannot say and the
+ * registry relies on: lifecycle status, semantic version, identifiers it puts in URLs and SQL, and
+ * values that must agree with each other (bounds, ranges, patterns).
  */
-public final class OdcsValidator {
+@ApplicationScoped
+public class OdcsValidator {
 
+  /** The registry reads v3 documents; the schema also lists v2.2.x. */
   public static final Set<String> API_VERSIONS = Set.of("v3.1.0", "v3.0.2", "v3.0.1", "v3.0.0");
+
+  /** The lifecycle of a contract version; the standard only gives examples. */
   public static final Set<String> STATUSES =
       Set.of("draft", "proposed", "active", "deprecated", "retired");
-  public static final Set<String> LOGICAL_TYPES =
-      Set.of(
-          "string", "date", "timestamp", "time", "number", "integer", "object", "array", "boolean");
-  public static final Set<String> METRICS =
-      Set.of("nullValues", "missingValues", "invalidValues", "duplicateValues", "rowCount");
-  public static final Set<String> OPERATORS =
-      Set.of(
-          "mustBe",
-          "mustNotBe",
-          "mustBeGreaterThan",
-          "mustBeGreaterOrEqualTo",
-          "mustBeLessThan",
-          "mustBeLessOrEqualTo",
-          "mustBeBetween",
-          "mustNotBeBetween");
-  private static final Set<String> TOP_LEVEL =
-      Set.of(
-          "apiVersion",
-          "kind",
-          "id",
-          "name",
-          "version",
-          "status",
-          "tenant",
-          "domain",
-          "dataProduct",
-          "description",
-          "tags",
-          "schema",
-          "servers",
-          "support",
-          "price",
-          "team",
-          "roles",
-          "slaDefaultElement",
-          "slaProperties",
-          "authoritativeDefinitions",
-          "customProperties",
-          "contractCreatedTs");
-  private static final Set<String> QUALITY_TYPES = Set.of("text", "library", "sql", "custom");
-  private static final Set<String> DIMENSIONS =
-      Set.of(
-          "accuracy",
-          "completeness",
-          "conformity",
-          "consistency",
-          "coverage",
-          "timeliness",
-          "uniqueness");
-  private static final Map<String, Set<String>> OPTIONS_BY_TYPE =
-      Map.of(
-          "string", Set.of("minLength", "maxLength", "pattern", "format"),
-          "date", Set.of("format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"),
-          "timestamp",
-              Set.of(
-                  "format",
-                  "minimum",
-                  "maximum",
-                  "exclusiveMinimum",
-                  "exclusiveMaximum",
-                  "timezone",
-                  "defaultTimezone"),
-          "time",
-              Set.of(
-                  "format",
-                  "minimum",
-                  "maximum",
-                  "exclusiveMinimum",
-                  "exclusiveMaximum",
-                  "timezone",
-                  "defaultTimezone"),
-          "integer",
-              Set.of(
-                  "minimum",
-                  "maximum",
-                  "exclusiveMinimum",
-                  "exclusiveMaximum",
-                  "multipleOf",
-                  "format"),
-          "number",
-              Set.of(
-                  "minimum",
-                  "maximum",
-                  "exclusiveMinimum",
-                  "exclusiveMaximum",
-                  "multipleOf",
-                  "format"),
-          "object", Set.of("minProperties", "maxProperties", "required"),
-          "array", Set.of("minItems", "maxItems", "uniqueItems"));
+
   static final Pattern SEMVER =
       Pattern.compile(
           "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$");
   static final Pattern CONTRACT_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$");
   static final Pattern DOMAIN = Pattern.compile("^[a-z][a-z0-9_-]{0,62}$");
+  private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
 
-  private final List<Violation> violations = new ArrayList<>();
+  private final OdcsSchema schema;
 
-  private OdcsValidator() {}
-
-  public static List<Violation> validate(JsonNode document) {
-    OdcsValidator validator = new OdcsValidator();
-    validator.root(document);
-    return validator.violations;
+  public OdcsValidator(OdcsSchema schema) {
+    this.schema = schema;
   }
 
-  private void root(JsonNode doc) {
-    if (!doc.isObject()) {
-      add("$", "a data contract is an object");
-      return;
+  /** Every violation, in document order; empty when the document is valid. */
+  public List<Violation> validate(ObjectNode document) {
+    OdcsV30Forms.Upgraded upgraded = OdcsV30Forms.upgrade(document);
+    List<Violation> violations = new ArrayList<>();
+    for (Violation violation : schema.violations(upgraded.document())) {
+      violations.add(new Violation(upgraded.original(violation.field()), violation.message()));
     }
-    for (Iterator<String> names = doc.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!TOP_LEVEL.contains(name)) {
-        add(name, "is not an ODCS v3.1 field");
+    // Where the schema already refused a field, the registry's own rule has nothing to add.
+    Set<String> refused = violations.stream().map(Violation::field).collect(Collectors.toSet());
+    for (Violation own : new RegistryRules().check(document)) {
+      if (!refused.contains(own.field())) {
+        violations.add(own);
       }
     }
-    requiredText(doc, "", "apiVersion").ifPresent(v -> oneOf("apiVersion", v, API_VERSIONS));
-    requiredText(doc, "", "kind")
-        .filter(v -> !v.equals("DataContract"))
-        .ifPresent(v -> add("kind", "must be DataContract"));
-    requiredText(doc, "", "id")
-        .filter(v -> !CONTRACT_ID.matcher(v).matches())
-        .ifPresent(
-            v -> add("id", "must be 1-200 characters of letters, digits, '.', '_', ':' or '-'"));
-    requiredText(doc, "", "version")
-        .filter(v -> !SEMVER.matcher(v).matches())
-        .ifPresent(v -> add("version", "must be a semantic version like 1.2.0"));
-    requiredText(doc, "", "status").ifPresent(v -> oneOf("status", v, STATUSES));
-    optionalText(doc, "", "domain")
-        .filter(v -> !DOMAIN.matcher(v).matches())
-        .ifPresent(v -> add("domain", "must be lower-case letters, digits, '_' or '-'"));
-    optionalText(doc, "", "name");
-    if (doc.has("description") && !doc.get("description").isObject()) {
-      add("description", "must be an object with purpose, limitations, usage");
-    }
-    array(doc, "", "schema", this::schemaObject);
-    array(doc, "", "slaProperties", this::slaProperty);
-    array(doc, "", "roles", this::role);
-    array(doc, "", "servers", this::server);
-    array(doc, "", "tags", (node, path) -> text(node, path));
-    team(doc.get("team"));
+    violations.sort(Comparator.comparing(v -> documentOrder(v.field())));
+    return violations;
   }
 
-  private void schemaObject(JsonNode node, String path) {
-    if (!object(node, path)) {
-      return;
+  /** {@code schema[2]} sorts before {@code schema[10]}. */
+  private static String documentOrder(String field) {
+    Matcher index = INDEX.matcher(field);
+    StringBuilder key = new StringBuilder();
+    while (index.find()) {
+      index.appendReplacement(
+          key, "[" + "0".repeat(Math.max(0, 9 - index.group(1).length())) + "$1]");
     }
-    requiredText(node, path, "name");
-    optionalText(node, path, "logicalType")
-        .filter(v -> !v.equals("object"))
-        .ifPresent(
-            v -> add(Paths.field(path, "logicalType"), "must be object for a schema element"));
-    array(node, path, "properties", this::property);
-    array(node, path, "quality", this::qualityRule);
+    return index.appendTail(key).toString();
   }
 
-  private void property(JsonNode node, String path) {
-    if (!object(node, path)) {
-      return;
-    }
-    requiredText(node, path, "name");
-    String type = optionalText(node, path, "logicalType").orElse(null);
-    if (type != null) {
-      oneOf(Paths.field(path, "logicalType"), type, LOGICAL_TYPES);
-    }
-    for (String flag :
-        List.of("required", "unique", "primaryKey", "partitioned", "criticalDataElement")) {
-      if (node.has(flag) && !node.get(flag).isBoolean()) {
-        add(Paths.field(path, flag), "must be true or false");
-      }
-    }
-    for (String position : List.of("primaryKeyPosition", "partitionKeyPosition")) {
-      if (node.has(position) && !node.get(position).isIntegralNumber()) {
-        add(Paths.field(path, position), "must be an integer");
-      }
-    }
-    if (node.has("enum")) {
-      add(
-          Paths.field(path, "enum"),
-          "ODCS v3.1 has no enum on properties: use a quality rule {metric: invalidValues,"
-              + " arguments: {validValues: [...]}, mustBe: 0}");
-    }
-    logicalTypeOptions(
-        node.get("logicalTypeOptions"), Paths.field(path, "logicalTypeOptions"), type);
-    if (node.has("properties")) {
-      if (!"object".equals(type)) {
-        add(Paths.field(path, "properties"), "nested properties need logicalType object");
-      }
-      array(node, path, "properties", this::property);
-    }
-    if (node.has("items")) {
-      if (!"array".equals(type)) {
-        add(Paths.field(path, "items"), "items need logicalType array");
+  /** The registry's rules, walked over the caller's document. */
+  private static final class RegistryRules {
+
+    private final List<Violation> violations = new ArrayList<>();
+
+    List<Violation> check(JsonNode doc) {
+      text(doc, "apiVersion")
+          .filter(v -> !API_VERSIONS.contains(v))
+          .ifPresent(
+              v ->
+                  add(
+                      "apiVersion",
+                      "must be one of " + sorted(API_VERSIONS) + ", was '" + v + "'"));
+      text(doc, "id")
+          .filter(v -> !CONTRACT_ID.matcher(v).matches())
+          .ifPresent(
+              v -> add("id", "must be 1-200 characters of letters, digits, '.', '_', ':' or '-'"));
+      text(doc, "version")
+          .filter(v -> !SEMVER.matcher(v).matches())
+          .ifPresent(v -> add("version", "must be a semantic version like 1.2.0"));
+      text(doc, "status")
+          .filter(v -> !STATUSES.contains(v))
+          .ifPresent(
+              v -> add("status", "must be one of " + sorted(STATUSES) + ", was '" + v + "'"));
+      text(doc, "domain")
+          .filter(v -> !DOMAIN.matcher(v).matches())
+          .ifPresent(v -> add("domain", "must be lower-case letters, digits, '_' or '-'"));
+      each(doc, "", "schema", this::schemaObject);
+      each(doc, "", "slaProperties", (sla, path) -> named(sla, path, "property"));
+      each(doc, "", "roles", (role, path) -> named(role, path, "role"));
+      each(doc, "", "servers", this::server);
+      JsonNode team = doc.path("team");
+      if (team.isArray()) {
+        each(doc, "", "team", (member, path) -> named(member, path, "username"));
       } else {
-        property(node.get("items"), Paths.field(path, "items"));
+        each(team, "team", "members", (member, path) -> named(member, path, "username"));
       }
+      return violations;
     }
-    array(node, path, "quality", this::qualityRule);
-  }
 
-  private void logicalTypeOptions(JsonNode options, String path, String type) {
-    if (options == null) {
-      return;
+    private void schemaObject(JsonNode object, String path) {
+      // Names key the diff between versions and become SQL identifiers in contract tests.
+      named(object, path, "name");
+      each(object, path, "properties", this::property);
+      each(object, path, "quality", this::qualityRule);
     }
-    if (!object(options, path)) {
-      return;
-    }
-    Set<String> allowed = type == null ? null : OPTIONS_BY_TYPE.get(type);
-    for (Iterator<Map.Entry<String, JsonNode>> it = options.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> option = it.next();
-      String at = Paths.field(path, option.getKey());
-      if (allowed != null && !allowed.contains(option.getKey())) {
-        add(at, "is not an option of logicalType " + type + " (allowed: " + sorted(allowed) + ")");
-        continue;
-      }
-      switch (option.getKey()) {
-        case "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties" -> {
-          if (!option.getValue().isIntegralNumber() || option.getValue().asLong() < 0) {
-            add(at, "must be a non-negative integer");
-          }
-        }
-        case "pattern" -> {
-          if (!option.getValue().isTextual()) {
-            add(at, "must be a regular expression string");
-          } else {
-            try {
-              Pattern.compile(option.getValue().asText());
-            } catch (PatternSyntaxException e) {
-              add(at, "is not a valid regular expression: " + e.getDescription());
-            }
-          }
-        }
-        case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf" -> {
-          boolean temporal = "date".equals(type) || "timestamp".equals(type) || "time".equals(type);
-          if (temporal ? !option.getValue().isTextual() : !option.getValue().isNumber()) {
-            add(at, temporal ? "must be a date/time string" : "must be a number");
-          }
-        }
-        default -> {
-          // format, timezone, ...: free-form in the standard
-        }
-      }
-    }
-    JsonNode min = options.get("minimum");
-    JsonNode max = options.get("maximum");
-    if (min != null
-        && max != null
-        && min.isNumber()
-        && max.isNumber()
-        && min.doubleValue() > max.doubleValue()) {
-      add(Paths.field(path, "minimum"), "is greater than maximum");
-    }
-  }
 
-  private void qualityRule(JsonNode node, String path) {
-    if (!object(node, path)) {
-      return;
-    }
-    String type = optionalText(node, path, "type").orElse(null);
-    if (type != null) {
-      oneOf(Paths.field(path, "type"), type, QUALITY_TYPES);
-    }
-    optionalText(node, path, "dimension")
-        .ifPresent(v -> oneOf(Paths.field(path, "dimension"), v, DIMENSIONS));
-    boolean library =
-        "library".equals(type) || (type == null && (node.has("metric") || node.has("rule")));
-    if (library) {
-      if (node.has("metric")) {
-        optionalText(node, path, "metric")
-            .ifPresent(v -> oneOf(Paths.field(path, "metric"), v, METRICS));
-      } else if (!node.has("rule")) {
-        add(
-            Paths.field(path, "metric"),
-            "is required for a library rule (" + sorted(METRICS) + ")");
+    private void property(JsonNode property, String path) {
+      named(property, path, "name");
+      options(property.path("logicalTypeOptions"), Paths.field(path, "logicalTypeOptions"));
+      each(property, path, "properties", this::property);
+      each(property, path, "quality", this::qualityRule);
+      JsonNode items = property.path("items");
+      if (items.isObject()) {
+        options(items.path("logicalTypeOptions"), Paths.field(path, "items.logicalTypeOptions"));
+        each(items, Paths.field(path, "items"), "properties", this::property);
+        each(items, Paths.field(path, "items"), "quality", this::qualityRule);
       }
     }
-    if ("sql".equals(type) && !node.path("query").isTextual()) {
-      add(Paths.field(path, "query"), "is required for a sql rule");
+
+    private void options(JsonNode options, String path) {
+      JsonNode pattern = options.path("pattern");
+      if (pattern.isTextual()) {
+        try {
+          Pattern.compile(pattern.asText());
+        } catch (PatternSyntaxException e) {
+          add(
+              Paths.field(path, "pattern"),
+              "is not a valid regular expression: " + e.getDescription());
+        }
+      }
+      JsonNode min = options.path("minimum");
+      JsonNode max = options.path("maximum");
+      if (min.isNumber() && max.isNumber() && min.doubleValue() > max.doubleValue()) {
+        add(Paths.field(path, "minimum"), "is greater than maximum");
+      }
     }
-    if ("custom".equals(type)) {
-      if (!node.has("engine")) {
-        add(Paths.field(path, "engine"), "is required for a custom rule");
-      }
-      if (!node.has("implementation")) {
-        add(Paths.field(path, "implementation"), "is required for a custom rule");
-      }
-    }
-    if (library || "sql".equals(type)) {
-      List<String> operators = new ArrayList<>();
-      node.fieldNames()
-          .forEachRemaining(
-              name -> {
-                if (OPERATORS.contains(name)) {
-                  operators.add(name);
-                }
-              });
-      if (operators.size() != 1) {
-        add(path, "needs exactly one operator of " + sorted(OPERATORS) + ", found " + operators);
-      }
+
+    private void qualityRule(JsonNode rule, String path) {
       for (String between : List.of("mustBeBetween", "mustNotBeBetween")) {
-        JsonNode range = node.get(between);
-        if (range != null
-            && (!range.isArray()
-                || range.size() != 2
-                || !range.get(0).isNumber()
-                || !range.get(1).isNumber()
-                || range.get(0).doubleValue() >= range.get(1).doubleValue())) {
+        JsonNode range = rule.path(between);
+        if (range.isArray()
+            && range.size() == 2
+            && range.get(0).isNumber()
+            && range.get(1).isNumber()
+            && range.get(0).doubleValue() >= range.get(1).doubleValue()) {
           add(Paths.field(path, between), "must be two different numbers, smallest first");
         }
       }
-    }
-    JsonNode arguments = node.get("arguments");
-    if (arguments != null) {
-      if (!object(arguments, Paths.field(path, "arguments"))) {
-        return;
-      }
+      // The quality checks read these arguments as lists; the standard leaves arguments open.
+      JsonNode arguments = rule.path("arguments");
       for (String list : List.of("validValues", "missingValues", "properties")) {
         if (arguments.has(list) && !arguments.get(list).isArray()) {
           add(Paths.field(Paths.field(path, "arguments"), list), "must be a list");
         }
       }
     }
-  }
 
-  private void slaProperty(JsonNode node, String path) {
-    if (!object(node, path)) {
-      return;
-    }
-    requiredText(node, path, "property");
-    if (!node.has("value")) {
-      add(Paths.field(path, "value"), "is required");
-    } else if (node.get("value").isContainerNode()) {
-      add(Paths.field(path, "value"), "must be a string, number or boolean");
-    }
-  }
-
-  private void role(JsonNode node, String path) {
-    if (object(node, path)) {
-      requiredText(node, path, "role");
-    }
-  }
-
-  private void server(JsonNode node, String path) {
-    if (!object(node, path)) {
-      return;
-    }
-    requiredText(node, path, "server");
-    String type = requiredText(node, path, "type").orElse("");
-    if (type.equals("postgres") || type.equals("postgresql")) {
-      requiredText(node, path, "host");
-      requiredText(node, path, "database");
-      requiredText(node, path, "schema");
-      if (!node.path("port").isIntegralNumber()) {
-        add(Paths.field(path, "port"), "is required and must be an integer");
+    private void server(JsonNode server, String path) {
+      named(server, path, "server");
+      String type = server.path("type").asText();
+      if (type.equals("postgres") || type.equals("postgresql")) {
+        for (String field : List.of("host", "database", "schema")) {
+          named(server, path, field);
+        }
       }
-    } else if (type.equals("kafka")) {
-      requiredText(node, path, "host");
-    } else if (type.equals("s3")) {
-      requiredText(node, path, "location");
     }
-  }
 
-  private void team(JsonNode team) {
-    if (team == null) {
-      return;
-    }
-    if (team.isArray()) {
-      for (int i = 0; i < team.size(); i++) {
-        member(team.get(i), Paths.index("team", i));
+    /** A name the standard requires as a string must not be blank either. */
+    private void named(JsonNode node, String path, String field) {
+      JsonNode value = node.path(field);
+      if (value.isTextual() && value.asText().isBlank()) {
+        add(Paths.field(path, field), "must be a non-empty string");
       }
-    } else if (team.isObject()) {
-      array(team, "team", "members", this::member);
-    } else {
-      add("team", "must be an object with members, or (deprecated) a list of members");
+    }
+
+    private void each(JsonNode parent, String parentPath, String field, Check check) {
+      JsonNode list = parent.path(field);
+      String path = Paths.field(parentPath, field);
+      for (int i = 0; i < list.size() && list.isArray(); i++) {
+        if (list.get(i).isObject()) {
+          check.apply(list.get(i), Paths.index(path, i));
+        }
+      }
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+      JsonNode value = node.path(field);
+      return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
+    }
+
+    private void add(String path, String message) {
+      violations.add(new Violation(path, message));
     }
   }
-
-  private void member(JsonNode node, String path) {
-    if (object(node, path)) {
-      requiredText(node, path, "username");
-    }
-  }
-
-  // ------------------------------------------------------------------ helpers
 
   private interface Check {
     void apply(JsonNode node, String path);
   }
 
-  private void array(JsonNode parent, String parentPath, String field, Check each) {
-    JsonNode node = parent.get(field);
-    if (node == null) {
-      return;
-    }
-    String path = Paths.field(parentPath, field);
-    if (!node.isArray()) {
-      add(path, "must be a list");
-      return;
-    }
-    for (int i = 0; i < node.size(); i++) {
-      each.apply(node.get(i), Paths.index(path, i));
-    }
-  }
-
-  private boolean object(JsonNode node, String path) {
-    if (node == null || !node.isObject()) {
-      add(path, "must be an object");
-      return false;
-    }
-    return true;
-  }
-
-  private void text(JsonNode node, String path) {
-    if (!node.isTextual()) {
-      add(path, "must be a string");
-    }
-  }
-
-  private Optional<String> requiredText(JsonNode node, String parentPath, String field) {
-    JsonNode value = node.get(field);
-    String path = Paths.field(parentPath, field);
-    if (value == null || value.isNull()) {
-      add(path, "is required");
-      return Optional.empty();
-    }
-    if (!value.isTextual() || value.asText().isBlank()) {
-      add(path, "must be a non-empty string");
-      return Optional.empty();
-    }
-    return Optional.of(value.asText());
-  }
-
-  private Optional<String> optionalText(JsonNode node, String parentPath, String field) {
-    JsonNode value = node.get(field);
-    if (value == null || value.isNull()) {
-      return Optional.empty();
-    }
-    if (!value.isTextual()) {
-      add(Paths.field(parentPath, field), "must be a string");
-      return Optional.empty();
-    }
-    return Optional.of(value.asText());
-  }
-
-  private void oneOf(String path, String value, Set<String> allowed) {
-    if (!allowed.contains(value)) {
-      add(path, "must be one of " + sorted(allowed) + ", was '" + value + "'");
-    }
-  }
-
   private static List<String> sorted(Set<String> values) {
     return values.stream().sorted().toList();
-  }
-
-  private void add(String path, String message) {
-    violations.add(new Violation(path, message));
   }
 }

@@ -87,10 +87,7 @@ public class ContractTestService {
           422,
           "contracts.test.dataset-unreachable",
           "Dataset unreachable",
-          "Cannot read the dataset of server '"
-              + server.path("server").asText()
-              + "': "
-              + e.getMessage());
+          SqlFailures.connection(server.path("server").asText(), e));
     }
     return record(contract, version, server.path("server").asText(), results, caller, started);
   }
@@ -172,11 +169,8 @@ public class ContractTestService {
           throw InvalidRequestException.ofField(
               "contracts.test.host-not-allowed",
               "servers.host",
-              "contract tests may connect to "
-                  + config.quality().allowedHosts()
-                  + ", not '"
-                  + host
-                  + "'");
+              // The allowed hosts are the registry's own settings: the answer does not list them.
+              "contract tests may not connect to '" + host + "': it is not an allowed host");
         }
         return server;
       }

@@ -1,6 +1,7 @@
 package io.meshwork.contracts.contract.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.meshwork.contracts.contract.document.OdcsV30Forms;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -249,7 +250,7 @@ final class QualityChecks {
         null,
         null,
         sql,
-        "query failed: " + e.getMessage().lines().findFirst().orElse(""));
+        SqlFailures.query(e));
   }
 
   private static String failure(JsonNode rule) {
@@ -287,7 +288,7 @@ final class QualityChecks {
         return value == null ? null : ((Number) value).doubleValue();
       }
     } catch (ClassCastException e) {
-      throw new SQLException("the query's first column is not a number");
+      throw new SqlFailures.NotANumberException();
     }
   }
 
@@ -310,12 +311,7 @@ final class QualityChecks {
       return metric;
     }
     // ODCS v3.0 names.
-    return switch (rule.path("rule").asText("")) {
-      case "nullCheck", "notNull" -> "nullValues";
-      case "uniqueCheck", "duplicateCount" -> "duplicateValues";
-      case "validValues" -> "invalidValues";
-      case "rowCount" -> "rowCount";
-      default -> rule.path("rule").asText("unknown");
-    };
+    String legacy = rule.path("rule").asText("unknown");
+    return OdcsV30Forms.metricOf(legacy).orElse(legacy);
   }
 }

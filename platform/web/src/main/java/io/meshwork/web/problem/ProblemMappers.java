@@ -1,6 +1,5 @@
 package io.meshwork.web.problem;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DatabindException;
@@ -196,17 +195,11 @@ public class ProblemMappers {
 
   private Response malformedJson(JsonProcessingException e, UriInfo uri) {
     String path = e instanceof DatabindException databind ? jsonPath(databind) : "";
-    JsonLocation location = e.getLocation();
-    String where =
-        location == null || location.getLineNr() < 0
-            ? ""
-            : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-    String reason = e.getOriginalMessage();
-    if (e instanceof ValueInstantiationException && e.getCause() != null) {
-      reason = e.getCause().getMessage();
-    }
-    // The first line only: later lines of Jackson messages describe Java types.
-    reason = reason == null ? "unreadable JSON" : reason.lines().findFirst().orElse(reason);
+    String where = ParserMessages.location(e).map(at -> " at " + at).orElse("");
+    String reason =
+        e instanceof ValueInstantiationException && e.getCause() != null
+            ? ParserMessages.clean(e.getCause().getMessage())
+            : ParserMessages.clean(e);
     List<Problem.Violation> violations =
         path.isEmpty() ? List.of() : List.of(new Problem.Violation(path, reason));
     return respond(

@@ -1,14 +1,17 @@
-package io.meshwork.contracts.contract.quality;
+package io.meshwork.contracts.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.meshwork.contracts.contract.ContractVersion;
 import io.meshwork.contracts.contract.document.ContractDocuments;
+import io.meshwork.contracts.contract.quality.QualityGate;
 import io.meshwork.web.problem.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Compiled gates per contract version and schema object; a version's schema never changes. */
+/**
+ * Compiled gates per contract version and schema object; a version's schema never changes. Beside
+ * the versions it reads, so that the quality package needs nothing of this one.
+ */
 @ApplicationScoped
 public class QualityGates {
 

@@ -2,6 +2,7 @@ package io.meshwork.contracts.auth;
 
 import io.meshwork.contracts.config.ContractsConfig;
 import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.client.OidcClients;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -13,8 +14,6 @@ import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.Set;
@@ -24,8 +23,8 @@ import org.jboss.logging.Logger;
 /**
  * HTTP Basic where the user name is a Keycloak client id and the password its secret, as Kafka
  * serializers and schema-registry clients send them. The pair is exchanged for a service-account
- * token at Keycloak (client credentials grant), which then goes through the normal OIDC token
- * verification; the outcome is cached briefly, failures too.
+ * token at Keycloak (client credentials grant, by quarkus-oidc-client), which then goes through the
+ * normal OIDC token verification; the outcome is cached briefly, failures too.
  */
 @ApplicationScoped
 public class ClientCredentialsBasicAuthMechanism implements HttpAuthenticationMechanism {
@@ -37,14 +36,10 @@ public class ClientCredentialsBasicAuthMechanism implements HttpAuthenticationMe
   public ClientCredentialsBasicAuthMechanism(
       ContractsConfig config,
       @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> authServerUrl,
-      Vertx vertx) {
-    Optional<String> tokenUrl =
-        config
-            .basicAuth()
-            .tokenUrl()
-            .or(() -> authServerUrl.map(url -> url + "/protocol/openid-connect/token"));
+      OidcClients clients) {
     this.verifier =
-        new ClientCredentialsVerifier(tokenUrl, config.basicAuth(), WebClient.create(vertx));
+        new ClientCredentialsVerifier(
+            authServerUrl, config.basicAuth().tokenUrl(), config.basicAuth(), clients);
   }
 
   @Override

@@ -1,13 +1,14 @@
 package io.meshwork.contracts.auth;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshwork.contracts.config.ContractsConfig;
+import io.quarkus.oidc.client.OidcClient;
+import io.quarkus.oidc.client.OidcClientConfigBuilder;
+import io.quarkus.oidc.client.OidcClients;
+import io.quarkus.oidc.client.Tokens;
+import io.quarkus.oidc.client.runtime.OidcClientConfig;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.MultiMap;
-import io.vertx.mutiny.ext.web.client.WebClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,15 +20,19 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-/** Exchanges client id/secret for a token at Keycloak and caches the resulting identity. */
+/**
+ * Checks a client id and secret the way Keycloak does: quarkus-oidc-client asks for a token with
+ * the client-credentials grant, and the token is verified like any other. The resulting identity is
+ * cached briefly per id and secret (a serializer sends them with every request), failures too.
+ */
 final class ClientCredentialsVerifier {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_ENTRIES = 10_000;
 
+  private final Optional<String> realmUrl;
   private final Optional<String> tokenUrl;
   private final ContractsConfig.BasicAuth config;
-  private final WebClient client;
+  private final OidcClients clients;
   private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
   private record Entry(SecurityIdentity identity, long expiresAtNanos) {
@@ -37,10 +42,14 @@ final class ClientCredentialsVerifier {
   }
 
   ClientCredentialsVerifier(
-      Optional<String> tokenUrl, ContractsConfig.BasicAuth config, WebClient client) {
+      Optional<String> realmUrl,
+      Optional<String> tokenUrl,
+      ContractsConfig.BasicAuth config,
+      OidcClients clients) {
+    this.realmUrl = realmUrl;
     this.tokenUrl = tokenUrl;
     this.config = config;
-    this.client = client;
+    this.clients = clients;
   }
 
   /**
@@ -56,31 +65,47 @@ final class ClientCredentialsVerifier {
               .failure(new AuthenticationFailedException("Invalid client credentials"))
           : Uni.createFrom().item(cached.identity());
     }
-    if (tokenUrl.isEmpty()) {
+    if (realmUrl.isEmpty() && tokenUrl.isEmpty()) {
       return Uni.createFrom()
           .failure(new AuthenticationFailedException("Basic authentication is not configured"));
     }
-    // Vert.x' client answers on the caller's context, where the request's security work goes on.
-    return client
-        .postAbs(tokenUrl.get())
-        .timeout(10_000)
-        .sendForm(
-            MultiMap.caseInsensitiveMultiMap()
-                .add("grant_type", "client_credentials")
-                .add("client_id", credentials.clientId())
-                .add("client_secret", credentials.secret()))
-        .onItem()
-        .transformToUni(
-            response -> {
-              if (response.statusCode() != 200) {
-                remember(key, null, config.failureTtl());
-                return Uni.createFrom()
-                    .failure(new AuthenticationFailedException("Invalid client credentials"));
-              }
-              return verifyToken
-                  .apply(accessToken(response.bodyAsString()))
-                  .invoke(identity -> remember(key, identity, config.cacheTtl()));
-            });
+    return clients
+        .newClient(clientOf(credentials))
+        .flatMap(
+            client ->
+                client.getTokens().map(Tokens::getAccessToken).eventually(() -> close(client)))
+        .onFailure()
+        .transform(
+            refused -> {
+              remember(key, null, config.failureTtl());
+              return new AuthenticationFailedException("Invalid client credentials", refused);
+            })
+        .flatMap(token -> verifyToken.apply(token))
+        .invoke(identity -> remember(key, identity, config.cacheTtl()));
+  }
+
+  /** A client for these credentials only; discovery is skipped, the token endpoint is known. */
+  private OidcClientConfig clientOf(BasicCredentials credentials) {
+    // The client's own name (not the Keycloak client id), which OidcClients requires.
+    OidcClientConfigBuilder builder =
+        OidcClientConfig.builder().id("basic:" + credentials.clientId());
+    realmUrl.ifPresent(builder::authServerUrl);
+    builder
+        .discoveryEnabled(false)
+        .tokenPath(tokenUrl.orElse("protocol/openid-connect/token"))
+        .clientId(credentials.clientId())
+        .credentials(credentials.secret())
+        .grant(OidcClientConfig.Grant.Type.CLIENT)
+        .connectionTimeout(Duration.ofSeconds(10));
+    return builder.build();
+  }
+
+  private static void close(OidcClient client) {
+    try {
+      client.close();
+    } catch (IOException ignored) {
+      // A client made for one token request holds nothing worth reporting.
+    }
   }
 
   private void remember(String key, SecurityIdentity identity, Duration ttl) {
@@ -91,18 +116,6 @@ final class ClientCredentialsVerifier {
       }
     }
     cache.put(key, new Entry(identity, System.nanoTime() + ttl.toNanos()));
-  }
-
-  private static String accessToken(String body) {
-    try {
-      JsonNode token = JSON.readTree(body).get("access_token");
-      if (token == null || !token.isTextual()) {
-        throw new AuthenticationFailedException("Keycloak answered without an access token");
-      }
-      return token.asText();
-    } catch (IOException e) {
-      throw new AuthenticationFailedException("Keycloak answered with unreadable JSON", e);
-    }
   }
 
   private static String sha256(String secret) {

@@ -1,6 +1,8 @@
 package io.meshwork.events;
 
+import io.meshwork.events.catalog.CatalogEvents;
 import io.meshwork.events.contracts.ContractEvents;
+import io.meshwork.events.governance.GovernanceEvents;
 import io.meshwork.events.provisioning.ProvisioningEvents;
 import java.util.List;
 
@@ -22,7 +24,14 @@ public final class EventCatalog {
           ContractEvents.CONTRACT_VERSION_CREATED,
           ContractEvents.CONTRACT_STATUS_CHANGED,
           ContractEvents.AGREEMENT_SIGNED,
-          ContractEvents.CONTRACT_TESTED);
+          ContractEvents.CONTRACT_TESTED,
+          CatalogEvents.DOMAIN_CREATED,
+          CatalogEvents.VERSION_CREATED,
+          CatalogEvents.SUBMITTED,
+          CatalogEvents.PUBLISHED,
+          CatalogEvents.DEPRECATED,
+          CatalogEvents.RETIRED,
+          GovernanceEvents.REVIEW_DECIDED);
 
   private EventCatalog() {}
 }

@@ -1,5 +1,6 @@
-package io.meshwork.contracts.contract.diff;
+package io.meshwork.web.values;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,18 +10,25 @@ public record SemanticVersion(int major, int minor, int patch, String preRelease
 
   private static final Pattern FORMAT =
       Pattern.compile(
-          "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-([0-9A-Za-z.-]+))?(?:\\+[0-9A-Za-z.-]+)?$");
+          "^(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})"
+              + "(?:-([0-9A-Za-z.-]+))?(?:\\+[0-9A-Za-z.-]+)?$");
 
   public static SemanticVersion parse(String text) {
+    return tryParse(text)
+        .orElseThrow(() -> new IllegalArgumentException("not a semantic version: " + text));
+  }
+
+  public static Optional<SemanticVersion> tryParse(String text) {
     Matcher m = FORMAT.matcher(text == null ? "" : text);
     if (!m.matches()) {
-      throw new IllegalArgumentException("not a semantic version: " + text);
+      return Optional.empty();
     }
-    return new SemanticVersion(
-        Integer.parseInt(m.group(1)),
-        Integer.parseInt(m.group(2)),
-        Integer.parseInt(m.group(3)),
-        m.group(4) == null ? "" : m.group(4));
+    return Optional.of(
+        new SemanticVersion(
+            Integer.parseInt(m.group(1)),
+            Integer.parseInt(m.group(2)),
+            Integer.parseInt(m.group(3)),
+            m.group(4) == null ? "" : m.group(4)));
   }
 
   @Override

@@ -57,6 +57,17 @@ class SeedLineageQueryIT {
 
   @AfterAll
   static void stopServices() {
+    // The seed's prefix is one fixed S3 location on shared servers: give it back so that the next
+    // run (another database, the same S3Proxy) can claim it again.
+    if (provisioning != null && tokens != null) {
+      given()
+          .baseUri(provisioning.baseUrl())
+          .auth()
+          .oauth2(tokens.user("mara"))
+          .header("Prefer", "wait=30")
+          .when()
+          .delete("/api/v1/datasets/marketing/customer_segments");
+    }
     for (ServiceProcess service : new ServiceProcess[] {lineage, provisioning, registry}) {
       if (service != null) {
         service.close();
@@ -111,6 +122,8 @@ class SeedLineageQueryIT {
         .when()
         .post("/api/v1/datasets")
         .then()
+        .log()
+        .ifValidationFails()
         .statusCode(201)
         .body("state", equalTo("READY"));
 

@@ -57,6 +57,15 @@ public final class ServiceEnvironment implements AutoCloseable {
     return env.get("QUARKUS_DATASOURCE_JDBC_URL");
   }
 
+  /** The prefix of every topic the environment's services use, e.g. {@code stk3x9q2.}. */
+  public String topicPrefix() {
+    return env.get("MESHWORK_KAFKA_TOPIC_PREFIX");
+  }
+
+  public String kafkaBootstrapServers() {
+    return env.get("KAFKA_BOOTSTRAP_SERVERS");
+  }
+
   public KeycloakTokens tokens() {
     return new KeycloakTokens(infra);
   }

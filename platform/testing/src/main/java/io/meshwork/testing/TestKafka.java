@@ -77,8 +77,20 @@ public final class TestKafka {
   /** Sends a binary-mode CloudEvent, as the platform's outbox relay does. */
   public static void sendCloudEvent(
       String topic, String key, String id, String type, String source, String json) {
+    sendCloudEvent(bootstrapServers(), topic, key, id, type, source, json);
+  }
+
+  /** The same, to the broker at {@code bootstrap} (tests that run services as processes). */
+  public static void sendCloudEvent(
+      String bootstrap,
+      String topic,
+      String key,
+      String id,
+      String type,
+      String source,
+      String json) {
     Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {

@@ -25,6 +25,7 @@ public final class EventCatalog {
           ContractEvents.CONTRACT_STATUS_CHANGED,
           ContractEvents.AGREEMENT_SIGNED,
           ContractEvents.CONTRACT_TESTED,
+          ContractEvents.QUALITY_MEASURED,
           CatalogEvents.DOMAIN_CREATED,
           CatalogEvents.VERSION_CREATED,
           CatalogEvents.SUBMITTED,

@@ -44,5 +44,18 @@ public final class ContractEvents {
       new EventType<>(
           "io.meshwork.contracts.contract.tested.v1", CONTRACT_TOPIC, SOURCE, ContractTested.class);
 
+  public static final String QUALITY_TOPIC = "meshwork.contracts.quality.v1";
+
+  /**
+   * Key = the data product's name. A quality run measured a product's output port: per field, the
+   * share of non-null values (governance's {@code null_check} evidence).
+   */
+  public static final EventType<QualityMeasured> QUALITY_MEASURED =
+      new EventType<>(
+          "io.meshwork.contracts.quality.measured.v1",
+          QUALITY_TOPIC,
+          SOURCE,
+          QualityMeasured.class);
+
   private ContractEvents() {}
 }

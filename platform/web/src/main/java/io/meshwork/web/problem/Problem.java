@@ -31,7 +31,18 @@ public record Problem(
 
   /**
    * One offending field: a JSON path into the request ({@code schema.fields[2].type}) or a
-   * parameter.
+   * parameter; for a document sent as text, also its line and column.
    */
-  public record Violation(String field, String message) {}
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Violation(String field, String message, Integer line, Integer column) {
+
+    public Violation(String field, String message) {
+      this(field, message, null, null);
+    }
+
+    /** Where in a document the caller sent (HCL, YAML) the problem is: 1-based line and column. */
+    public static Violation at(String field, String message, int line, int column) {
+      return new Violation(field, message, line, column);
+    }
+  }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A data product as its owner declares it: the seed's "Metadata Standards" document ({@code
  * product}, {@code schema}, {@code service}, {@code lineage}) with the optional parts the platform
- * adds ({@code product.description}, {@code product.tags}, {@code product.classification}, {@code
+ * adds ({@code product.description}, {@code product.tags}, {@code product.classification}, where it
+ * is served and how long it keeps data: {@code product.regions}, {@code product.retention}; {@code
  * outputPorts}). Read only after {@link SpecValidator} found nothing wrong with the document.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -32,10 +33,14 @@ public record ProductSpec(
       String version,
       String description,
       List<String> tags,
-      String classification) {
+      String classification,
+      List<String> regions,
+      String retention) {
 
     public Product {
       tags = tags == null ? List.of() : List.copyOf(tags);
+      // Absent stays absent, so that specs written before regions existed keep their hash.
+      regions = regions == null ? null : List.copyOf(regions);
     }
   }
 

@@ -24,6 +24,7 @@ public final class SpecValidator {
   private static final Pattern COLUMN = Pattern.compile("^[a-z_][a-z0-9_]{0,62}$");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern TEAM = Pattern.compile("^[a-z][a-z0-9_-]{1,62}$");
+  private static final Pattern REGION = Pattern.compile("^[A-Z]{2}[A-Z0-9-]{0,30}$");
   private static final Pattern TAG = Pattern.compile("^[a-z0-9][a-z0-9_.:-]{0,62}$");
   private static final Pattern PORT =
       Pattern.compile("^[a-z][a-z0-9_-]{0,62}/[a-z][a-z0-9_]{0,62}$");
@@ -33,7 +34,16 @@ public final class SpecValidator {
   private static final Set<String> TOP =
       Set.of("product", "schema", "service", "lineage", "outputPorts");
   private static final Set<String> PRODUCT =
-      Set.of("name", "domain", "owner", "version", "description", "tags", "classification");
+      Set.of(
+          "name",
+          "domain",
+          "owner",
+          "version",
+          "description",
+          "tags",
+          "classification",
+          "regions",
+          "retention");
   private static final Set<String> FIELD =
       Set.of("name", "type", "description", "constraints", "tags");
   private static final Set<String> SERVICE = Set.of("freshness", "availability", "latency");
@@ -97,6 +107,13 @@ public final class SpecValidator {
     String classification = text(product, "classification", "product.classification", false);
     if (classification != null && !CLASSIFICATIONS.contains(classification)) {
       add("product.classification", "must be one of " + CLASSIFICATIONS);
+    }
+    if (product.has("regions")) {
+      strings(product.get("regions"), "product.regions", REGION, "a region code like EU, UK or US");
+    }
+    String retention = text(product, "retention", "product.retention", false);
+    if (retention != null && DurationText.tryParse(retention).isEmpty()) {
+      add("product.retention", "must be a period like P1Y, P90D or 30d, got '" + retention + "'");
     }
   }
 

@@ -112,6 +112,27 @@ class SpecValidatorTest {
   }
 
   @Test
+  void regionsAndRetentionSayWhereTheProductIsServedAndHowLongItKeepsData() throws Exception {
+    String product =
+        "product:\n  name: orders\n  domain: sales\n  owner: a@b.io\n  version: 1.0.0\n%s"
+            + "schema:\n  - name: id\n    type: string\n";
+    assertThat(violations(product.formatted("  regions: [EU, UK]\n  retention: P1Y\n"), "orders"))
+        .isEmpty();
+    ProductSpec spec =
+        new SpecDocuments(new ObjectMapper())
+            .bind(yaml(product.formatted("  regions: [EU]\n  retention: 90d\n")));
+    assertThat(spec.product().regions()).containsExactly("EU");
+    assertThat(spec.product().retention()).isEqualTo("90d");
+
+    assertThat(
+            violations(product.formatted("  regions: [europe]\n  retention: forever\n"), "orders"))
+        .containsEntry(
+            "product.regions[0]", "must be a region code like EU, UK or US, got 'europe'")
+        .containsEntry(
+            "product.retention", "must be a period like P1Y, P90D or 30d, got 'forever'");
+  }
+
+  @Test
   void theNameMustBeThePathsAndThePartsMustBeThere() throws Exception {
     Map<String, String> found =
         violations("product:\n  name: orders\n  domain: sales\n  owner: a@b.io\n", "customers");

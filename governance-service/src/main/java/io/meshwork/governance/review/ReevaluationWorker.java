@@ -40,7 +40,8 @@ public class ReevaluationWorker {
 
   @Scheduled(
       every = "${meshwork.governance.reevaluation.interval:2s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void drain() {
     int done;
     do {

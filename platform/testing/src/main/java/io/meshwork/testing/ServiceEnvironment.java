@@ -36,6 +36,7 @@ public final class ServiceEnvironment implements AutoCloseable {
     env.put("KAFKA_BOOTSTRAP_SERVERS", infra.require("kafka.bootstrap-servers"));
     env.put("MESHWORK_KAFKA_TOPIC_PREFIX", "st" + run + ".");
     env.put("QUARKUS_OIDC_AUTH_SERVER_URL", infra.require("keycloak.realm-url"));
+    env.put("MESHWORK_KEYCLOAK_URL", infra.require("keycloak.url"));
     Secrets secrets = Secrets.loadOrCreate(TestInfra.profile().dir());
     env.put("MESHWORK_S3_ENDPOINT", infra.require("s3.endpoint"));
     env.put("MESHWORK_S3_ACCESS_KEY", secrets.get("s3.access-key"));
@@ -60,6 +61,12 @@ public final class ServiceEnvironment implements AutoCloseable {
   /** The prefix of every topic the environment's services use, e.g. {@code stk3x9q2.}. */
   public String topicPrefix() {
     return env.get("MESHWORK_KAFKA_TOPIC_PREFIX");
+  }
+
+  /** The JDBC URL of {@code database} on the same server (the warehouse, say). */
+  public String jdbcUrl(String database) {
+    String url = jdbcUrl();
+    return url.substring(0, url.lastIndexOf('/') + 1) + database;
   }
 
   public String kafkaBootstrapServers() {

@@ -16,5 +16,15 @@ public final class GovernanceEvents {
       new EventType<>(
           "io.meshwork.governance.review.decided.v1", REVIEW_TOPIC, SOURCE, ReviewDecided.class);
 
+  public static final String ACCESS_CHECK_TOPIC = "meshwork.governance.access-check.v1";
+
+  /** Key = the access request's id; contract-registry moves the request on. */
+  public static final EventType<AccessChecked> ACCESS_CHECKED =
+      new EventType<>(
+          "io.meshwork.governance.access-check.completed.v1",
+          ACCESS_CHECK_TOPIC,
+          SOURCE,
+          AccessChecked.class);
+
   private GovernanceEvents() {}
 }

@@ -50,5 +50,17 @@ public final class ProvisioningEvents {
           SOURCE,
           DatasetDriftDetected.class);
 
+  public static final String GRANT_TOPIC = "meshwork.provisioning.grant.v1";
+
+  /** Key = the access request's id: its grants were applied on the real storage. */
+  public static final EventType<GrantsChanged> GRANTS_APPLIED =
+      new EventType<>(
+          "io.meshwork.provisioning.grant.applied.v1", GRANT_TOPIC, SOURCE, GrantsChanged.class);
+
+  /** Key = the access request's id: its grants were taken back. */
+  public static final EventType<GrantsChanged> GRANTS_REVOKED =
+      new EventType<>(
+          "io.meshwork.provisioning.grant.revoked.v1", GRANT_TOPIC, SOURCE, GrantsChanged.class);
+
   private ProvisioningEvents() {}
 }

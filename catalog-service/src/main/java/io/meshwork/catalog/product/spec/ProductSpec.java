@@ -8,8 +8,9 @@ import java.util.List;
  * A data product as its owner declares it: the seed's "Metadata Standards" document ({@code
  * product}, {@code schema}, {@code service}, {@code lineage}) with the optional parts the platform
  * adds ({@code product.description}, {@code product.tags}, {@code product.classification}, where it
- * is served and how long it keeps data: {@code product.regions}, {@code product.retention}; {@code
- * outputPorts}). Read only after {@link SpecValidator} found nothing wrong with the document.
+ * is served and how long it keeps data: {@code product.regions}, {@code product.retention}; the
+ * longest access a consumer may be granted, {@code product.maxAccess}; {@code outputPorts}). Read
+ * only after {@link SpecValidator} found nothing wrong with the document.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProductSpec(
@@ -35,7 +36,8 @@ public record ProductSpec(
       List<String> tags,
       String classification,
       List<String> regions,
-      String retention) {
+      String retention,
+      String maxAccess) {
 
     public Product {
       tags = tags == null ? List.of() : List.copyOf(tags);

@@ -43,7 +43,8 @@ public final class SpecValidator {
           "tags",
           "classification",
           "regions",
-          "retention");
+          "retention",
+          "maxAccess");
   private static final Set<String> FIELD =
       Set.of("name", "type", "description", "constraints", "tags");
   private static final Set<String> SERVICE = Set.of("freshness", "availability", "latency");
@@ -114,6 +115,10 @@ public final class SpecValidator {
     String retention = text(product, "retention", "product.retention", false);
     if (retention != null && DurationText.tryParse(retention).isEmpty()) {
       add("product.retention", "must be a period like P1Y, P90D or 30d, got '" + retention + "'");
+    }
+    String maxAccess = text(product, "maxAccess", "product.maxAccess", false);
+    if (maxAccess != null && DurationText.tryParse(maxAccess).isEmpty()) {
+      add("product.maxAccess", "must be a period like P90D or 30d, got '" + maxAccess + "'");
     }
   }
 

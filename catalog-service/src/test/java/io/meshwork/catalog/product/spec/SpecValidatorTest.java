@@ -120,16 +120,20 @@ class SpecValidatorTest {
         .isEmpty();
     ProductSpec spec =
         new SpecDocuments(new ObjectMapper())
-            .bind(yaml(product.formatted("  regions: [EU]\n  retention: 90d\n")));
+            .bind(
+                yaml(product.formatted("  regions: [EU]\n  retention: 90d\n  maxAccess: P90D\n")));
     assertThat(spec.product().regions()).containsExactly("EU");
     assertThat(spec.product().retention()).isEqualTo("90d");
+    assertThat(spec.product().maxAccess()).isEqualTo("P90D");
 
     assertThat(
-            violations(product.formatted("  regions: [europe]\n  retention: forever\n"), "orders"))
+            violations(
+                product.formatted("  regions: [europe]\n  retention: forever\n  maxAccess: 1y\n"),
+                "orders"))
         .containsEntry(
             "product.regions[0]", "must be a region code like EU, UK or US, got 'europe'")
-        .containsEntry(
-            "product.retention", "must be a period like P1Y, P90D or 30d, got 'forever'");
+        .containsEntry("product.retention", "must be a period like P1Y, P90D or 30d, got 'forever'")
+        .containsEntry("product.maxAccess", "must be a period like P90D or 30d, got '1y'");
   }
 
   @Test

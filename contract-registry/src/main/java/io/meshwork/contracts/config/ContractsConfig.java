@@ -17,6 +17,28 @@ public interface ContractsConfig {
 
   Subjects subjects();
 
+  Access access();
+
+  /** Access requests to data products and the agreements they become. */
+  interface Access {
+
+    /** The longest access a request may ask for, unless the product says (product.maxAccess). */
+    @WithDefault("P365D")
+    Duration maxDuration();
+
+    /** How long before expiry the reminder event goes out. */
+    @WithDefault("P7D")
+    Duration reminderBefore();
+
+    /** An ACTIVE agreement unconfirmed for this long is listed for its producer to confirm. */
+    @WithDefault("P90D")
+    Duration reviewAfter();
+
+    /** How often expiries and reminders are looked for. */
+    @WithDefault("30s")
+    Duration expiryInterval();
+  }
+
   /** Which data domain a new schema-registry subject belongs to (see SubjectAccess). */
   interface Subjects {
 

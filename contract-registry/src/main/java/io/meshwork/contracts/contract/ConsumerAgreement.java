@@ -1,12 +1,16 @@
 package io.meshwork.contracts.contract;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A consumer's agreement to a contract's major version; while ACTIVE it blocks breaking changes.
@@ -42,4 +46,22 @@ public class ConsumerAgreement extends PanacheEntityBase {
 
   @Column(name = "ended_at")
   public Instant endedAt;
+
+  /** For an agreement made by an access request: the request, its product and what it pins. */
+  @Column(name = "access_request")
+  public UUID accessRequest;
+
+  public String product;
+
+  @Column(name = "contract_version")
+  public String contractVersion;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  public List<String> fields;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  public JsonNode sla;
+
+  @Column(name = "expires_at")
+  public Instant expiresAt;
 }

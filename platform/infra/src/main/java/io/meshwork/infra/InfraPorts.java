@@ -7,20 +7,27 @@ import java.net.ServerSocket;
 
 /** Ports of one set of servers; 0 means "pick a free one at start". */
 public record InfraPorts(
-    int postgres, int kafka, int kafkaController, int keycloak, int keycloakManagement, int s3) {
+    int postgres,
+    int kafka,
+    int kafkaController,
+    int kafkaSasl,
+    int keycloak,
+    int keycloakManagement,
+    int s3) {
 
   public static InfraPorts localDefaults() {
     return new InfraPorts(
         envPort("MESHWORK_POSTGRES_PORT", 15432),
         envPort("MESHWORK_KAFKA_PORT", 19092),
         envPort("MESHWORK_KAFKA_CONTROLLER_PORT", 19093),
+        envPort("MESHWORK_KAFKA_SASL_PORT", 19094),
         envPort("MESHWORK_KEYCLOAK_PORT", 8180),
         envPort("MESHWORK_KEYCLOAK_MANAGEMENT_PORT", 9180),
         envPort("MESHWORK_S3_PORT", 18333));
   }
 
   public static InfraPorts dynamic() {
-    return new InfraPorts(0, 0, 0, 0, 0, 0);
+    return new InfraPorts(0, 0, 0, 0, 0, 0, 0);
   }
 
   /** Replaces every 0 with a port that is free right now. */
@@ -29,6 +36,7 @@ public record InfraPorts(
         orFree(postgres),
         orFree(kafka),
         orFree(kafkaController),
+        orFree(kafkaSasl),
         orFree(keycloak),
         orFree(keycloakManagement),
         orFree(s3));

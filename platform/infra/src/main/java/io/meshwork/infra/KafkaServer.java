@@ -15,18 +15,26 @@ import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 
-/** A single-node Kafka broker in KRaft mode (broker and controller in one), in this JVM. */
+/**
+ * A single-node Kafka broker in KRaft mode (broker and controller in one), in this JVM.
+ *
+ * <p>Two client listeners: the platform's own services use the plaintext one, whose anonymous
+ * principal is a super user; consumers of data products sign in with SASL/SCRAM on the other, where
+ * the StandardAuthorizer lets them read only what an ACL grants (access agreements).
+ */
 final class KafkaServer implements Server {
 
   private final Path logDir;
   private final int port;
   private final int controllerPort;
+  private final int saslPort;
   private KafkaRaftServer server;
 
-  KafkaServer(Path logDir, int port, int controllerPort) {
+  KafkaServer(Path logDir, InfraPorts ports) {
     this.logDir = logDir;
-    this.port = port;
-    this.controllerPort = controllerPort;
+    this.port = ports.kafka();
+    this.controllerPort = ports.kafkaController();
+    this.saslPort = ports.kafkaSasl();
   }
 
   @Override
@@ -54,7 +62,11 @@ final class KafkaServer implements Server {
     server.startup();
     String bootstrap = "127.0.0.1:" + port;
     awaitBroker(bootstrap);
-    state.put("kafka.bootstrap-servers", bootstrap).put("kafka.log-dir", logDir.toString());
+    state
+        .put("kafka.bootstrap-servers", bootstrap)
+        .put("kafka.sasl-bootstrap-servers", "127.0.0.1:" + saslPort)
+        .put("kafka.sasl-mechanism", "SCRAM-SHA-512")
+        .put("kafka.log-dir", logDir.toString());
   }
 
   private Properties brokerProperties() {
@@ -63,11 +75,28 @@ final class KafkaServer implements Server {
     props.put("node.id", "1");
     props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
     props.put(
-        "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        "listeners",
+        "PLAINTEXT://127.0.0.1:"
+            + port
+            + ",CONTROLLER://127.0.0.1:"
+            + controllerPort
+            + ",SASL://127.0.0.1:"
+            + saslPort);
+    props.put(
+        "advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + ",SASL://127.0.0.1:" + saslPort);
     props.put("controller.listener.names", "CONTROLLER");
     props.put("inter.broker.listener.name", "PLAINTEXT");
-    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    props.put(
+        "listener.security.protocol.map",
+        "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL:SASL_PLAINTEXT");
+    props.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+    props.put(
+        "listener.name.sasl.scram-sha-512.sasl.jaas.config",
+        "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+    props.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+    // Loopback plaintext and the controller carry no identity: only the platform reaches them.
+    props.put("super.users", "User:ANONYMOUS");
+    props.put("allow.everyone.if.no.acl.found", "false");
     props.put("log.dirs", logDir.toString());
     props.put("num.partitions", "3");
     props.put("offsets.topic.replication.factor", "1");

@@ -68,7 +68,7 @@ final class Supervisor {
             profile.ephemeral());
     List<Server> rest =
         List.of(
-            new KafkaServer(dir.resolve("kafka"), ports.kafka(), ports.kafkaController()),
+            new KafkaServer(dir.resolve("kafka"), ports),
             new S3ProxyServer(distributions, dir.resolve("s3"), logs, ports.s3(), secrets),
             new KeycloakServer(
                 distributions, realmFile, logs, ports, secrets, profile.ephemeral()));

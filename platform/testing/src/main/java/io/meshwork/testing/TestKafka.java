@@ -1,5 +1,6 @@
 package io.meshwork.testing;
 
+import io.meshwork.infra.Component;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,12 +10,14 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -114,5 +117,42 @@ public final class TestKafka {
     } catch (Exception e) {
       throw new IllegalStateException("Cannot send test event to " + topic, e);
     }
+  }
+
+  /** The broker's SASL/SCRAM listener, where consumers of data products sign in. */
+  public static String saslBootstrapServers() {
+    return TestInfra.ensureRunning(Component.KAFKA).require("kafka.sasl-bootstrap-servers");
+  }
+
+  /**
+   * Reads {@code topic} as SCRAM user {@code user} in consumer group {@code group} until a record
+   * comes or the timeout passes; the broker's refusal is thrown as its AuthorizationException.
+   */
+  public static List<String> readAs(
+      String bootstrap, String user, String password, String group, String topic) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    props.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+    props.put(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512");
+    props.put(
+        SaslConfigs.SASL_JAAS_CONFIG,
+        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+            + user
+            + "\" password=\""
+            + password
+            + "\";");
+    List<String> values = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (System.nanoTime() < deadline && values.isEmpty()) {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+      }
+    }
+    return values;
   }
 }

@@ -4,6 +4,7 @@ import io.meshwork.events.contracts.AccessRequestChanged;
 import io.meshwork.events.outbox.Outbox;
 import io.meshwork.events.provisioning.GrantsChanged;
 import io.meshwork.events.provisioning.ProvisioningEvents;
+import io.meshwork.provisioning.config.ProvisioningConfig;
 import io.meshwork.provisioning.dataset.Dataset;
 import io.meshwork.provisioning.dataset.DatasetRepository;
 import io.meshwork.provisioning.dataset.DatasetState;
@@ -38,15 +39,28 @@ public class GrantService {
 
   private final DatasetRepository datasets;
   private final WarehouseConnections warehouse;
+  private final KafkaGrants kafka;
   private final Outbox outbox;
+  private final String loginDatabase;
 
-  public GrantService(DatasetRepository datasets, WarehouseConnections warehouse, Outbox outbox) {
+  public GrantService(
+      DatasetRepository datasets,
+      WarehouseConnections warehouse,
+      KafkaGrants kafka,
+      Outbox outbox,
+      ProvisioningConfig config) {
     this.datasets = datasets;
     this.warehouse = warehouse;
+    this.kafka = kafka;
     this.outbox = outbox;
+    this.loginDatabase = config.postgres().defaultDatabase();
   }
 
   public void apply(AccessRequestChanged request) {
+    String secret = newSecret(request);
+    if (secret != null) {
+      createLogins(request.principal(), secret);
+    }
     List<DatasetGrant> made = new ArrayList<>();
     for (String port : request.outputPorts()) {
       made.addAll(applyTo(request, port));
@@ -59,8 +73,10 @@ public class GrantService {
         DatasetGrant.list("requestId = ?1 and revokedAt is null", request.requestId());
     Instant now = Instant.now();
     for (DatasetGrant grant : live) {
-      if ("postgres-table".equals(grant.kind) && DatasetGrant.APPLIED.equals(grant.outcome)) {
+      if (DatasetGrant.APPLIED.equals(grant.outcome) && "postgres-table".equals(grant.kind)) {
         revokeTable(grant);
+      } else if (DatasetGrant.APPLIED.equals(grant.outcome) && "kafka-topic".equals(grant.kind)) {
+        revokeTopic(grant);
       }
       grant.revokedAt = now;
       grant.outcome = DatasetGrant.REVOKED;
@@ -100,15 +116,7 @@ public class GrantService {
                 DatasetGrant.DOCUMENTED,
                 "the policy document for the prefix; S3Proxy cannot enforce per-prefix policies"));
       } else if (resource.kind == ResourceKind.KAFKA_TOPIC) {
-        made.add(
-            record(
-                request,
-                port,
-                "kafka-topic",
-                resource.uri,
-                "READ topic, READ group",
-                DatasetGrant.FAILED,
-                "Kafka ACLs are not applied by this version of the platform"));
+        made.add(grantTopic(request, port, resource.uri));
       }
     }
     return made;
@@ -117,7 +125,7 @@ public class GrantService {
   private DatasetGrant grantTable(AccessRequestChanged request, String port, String uri) {
     PostgresGrants.Table table = PostgresGrants.Table.parse(uri);
     try (Connection c = warehouse.connect(table.database())) {
-      PostgresGrants.ensureRole(c, request.principal(), newSecret(request));
+      PostgresGrants.ensureRole(c, request.principal(), null);
       List<String> columns = PostgresGrants.columns(c, table, request.fields());
       if (columns.isEmpty()) {
         return record(
@@ -135,6 +143,57 @@ public class GrantService {
     } catch (SQLException | RuntimeException e) {
       String reason = Incidents.record(LOG, "the grant on " + port + " failed", e);
       return record(request, port, "postgres-table", uri, "", DatasetGrant.FAILED, reason);
+    }
+  }
+
+  private DatasetGrant grantTopic(AccessRequestChanged request, String port, String uri) {
+    try {
+      String privileges = kafka.grant(KafkaGrants.topicOf(uri), request.principal());
+      return record(request, port, "kafka-topic", uri, privileges, DatasetGrant.APPLIED, null);
+    } catch (KafkaGrants.KafkaGrantException e) {
+      String reason = Incidents.record(LOG, "the grant on " + port + " failed", e.getCause());
+      return record(request, port, "kafka-topic", uri, "", DatasetGrant.FAILED, reason);
+    }
+  }
+
+  private void revokeTopic(DatasetGrant grant) {
+    boolean lastTopic =
+        DatasetGrant.count(
+                "principal = ?1 and kind = ?2 and revokedAt is null and outcome = ?3 and id <> ?4",
+                grant.principal,
+                "kafka-topic",
+                DatasetGrant.APPLIED,
+                grant.id)
+            == 0;
+    try {
+      kafka.revoke(KafkaGrants.topicOf(grant.resource), grant.principal, lastTopic);
+      // Another live agreement of the same consumer on the same topic keeps its own ACLs.
+      if (DatasetGrant.count(
+              "principal = ?1 and resource = ?2 and revokedAt is null and outcome = ?3 and id <> ?4",
+              grant.principal,
+              grant.resource,
+              DatasetGrant.APPLIED,
+              grant.id)
+          > 0) {
+        kafka.grant(KafkaGrants.topicOf(grant.resource), grant.principal);
+      }
+    } catch (KafkaGrants.KafkaGrantException e) {
+      // Repeated with the event: the agreement must not outlive its end.
+      throw new IllegalStateException("revoking " + grant.id + " failed", e.getCause());
+    }
+  }
+
+  /**
+   * One secret signs the consumer in everywhere: the warehouse role (roles are server-wide) and the
+   * broker's SCRAM user, both made at once so a later grant of either kind finds its login.
+   */
+  private void createLogins(String principal, String secret) {
+    try (Connection c = warehouse.connect(loginDatabase)) {
+      PostgresGrants.ensureRole(c, principal, secret);
+      kafka.ensureUser(principal, secret);
+    } catch (SQLException | KafkaGrants.KafkaGrantException e) {
+      // Rolled back with the step, so the next delivery makes the logins again.
+      throw new IllegalStateException("the logins of " + principal + " were not made", e);
     }
   }
 

@@ -5,17 +5,16 @@ import static io.meshwork.provisioning.ProvisioningFixtures.newName;
 import static io.meshwork.provisioning.ProvisioningFixtures.post;
 import static io.meshwork.provisioning.ProvisioningFixtures.settled;
 import static io.meshwork.provisioning.ProvisioningFixtures.warehouse;
+import static io.meshwork.provisioning.grant.GrantEvents.awaitGrants;
+import static io.meshwork.provisioning.grant.GrantEvents.send;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.meshwork.events.EventType;
 import io.meshwork.events.contracts.AccessEvents;
-import io.meshwork.events.contracts.ContractEvents;
 import io.meshwork.events.provisioning.ProvisioningEvents;
 import io.meshwork.testing.MeshworkTestResource;
-import io.meshwork.testing.TestKafka;
 import io.meshwork.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,8 +25,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -41,6 +38,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(MeshworkTestResource.class)
 class GrantsTest {
 
+  private static final String FIELDS = "[\"customer_id\",\"segment\"]";
   private static final String OWNER = TestTokens.domainOwner("marketing");
 
   @Test
@@ -60,8 +58,8 @@ class GrantsTest {
       sql.execute("INSERT INTO " + table + " VALUES ('CUST-0001', 'gold', 10.50, 5, now())");
     }
 
-    send(AccessEvents.APPROVED, request, principal, team, name);
-    JsonPath applied = awaitGrants(request, ProvisioningEvents.GRANTS_APPLIED.type());
+    send(AccessEvents.APPROVED, request, principal, team, name, FIELDS);
+    JsonPath applied = awaitGrants(request, ProvisioningEvents.GRANTS_APPLIED);
     assertThat(applied.getBoolean("complete")).isTrue();
     assertThat(applied.getString("grants[0].privileges"))
         .isEqualTo("SELECT (customer_id, segment)");
@@ -100,8 +98,8 @@ class GrantsTest {
           .hasMessageContaining("permission denied");
     }
 
-    send(AccessEvents.REVOKED, request, principal, team, name);
-    JsonPath revoked = awaitGrants(request, ProvisioningEvents.GRANTS_REVOKED.type());
+    send(AccessEvents.REVOKED, request, principal, team, name, FIELDS);
+    JsonPath revoked = awaitGrants(request, ProvisioningEvents.GRANTS_REVOKED);
     assertThat(revoked.getString("grants[0].outcome")).isEqualTo("REVOKED");
     try (Connection c = as(principal, password);
         Statement sql = c.createStatement()) {
@@ -121,8 +119,8 @@ class GrantsTest {
   @Test
   void aPortThatIsNoDatasetFailsAndTheS3PrefixGetsItsPolicyDocument() {
     UUID request = UUID.randomUUID();
-    send(AccessEvents.APPROVED, request, "consumer_nobody", "nobody", "no_such_dataset");
-    JsonPath applied = awaitGrants(request, ProvisioningEvents.GRANTS_APPLIED.type());
+    send(AccessEvents.APPROVED, request, "consumer_nobody", "nobody", "no_such_dataset", FIELDS);
+    JsonPath applied = awaitGrants(request, ProvisioningEvents.GRANTS_APPLIED);
     assertThat(applied.getBoolean("complete")).isFalse();
     assertThat(applied.getString("grants[0].outcome")).isEqualTo("FAILED");
     assertThat(applied.getString("grants[0].detail"))
@@ -135,34 +133,6 @@ class GrantsTest {
     assertThat(document.getList("Statement[0].Action")).isEqualTo(List.of("s3:GetObject"));
     assertThat(document.getString("Statement[1].Condition.StringLike.'s3:prefix'"))
         .isEqualTo("domain=marketing/segments/*");
-  }
-
-  private static void send(
-      EventType<?> type, UUID request, String principal, String team, String name) {
-    TestKafka.sendCloudEvent(
-        TestKafka.topic(AccessEvents.TOPIC),
-        request.toString(),
-        UUID.randomUUID().toString(),
-        type.type(),
-        ContractEvents.SOURCE,
-        """
-        {"requestId":"%s","product":"p","productDomain":"marketing","consumer":"carl",
-         "consumerDomain":"%s","principal":"%s","status":"APPROVED",
-         "outputPorts":["marketing/%s"],"fields":["customer_id","segment"],"purpose":"test",
-         "expiresAt":"%s","by":"mara","at":"%s"}
-        """
-            .formatted(
-                request, team, principal, name, Instant.now().plusSeconds(3600), Instant.now()));
-  }
-
-  private static JsonPath awaitGrants(UUID request, String type) {
-    var records =
-        TestKafka.awaitRecords(
-            TestKafka.topic(ProvisioningEvents.GRANT_TOPIC),
-            r -> request.toString().equals(r.key()) && type.equals(TestKafka.header(r, "ce_type")),
-            Duration.ofSeconds(30));
-    assertThat(records).hasSize(1);
-    return new JsonPath(records.get(0).value());
   }
 
   private static Connection as(String user, String password) throws SQLException {

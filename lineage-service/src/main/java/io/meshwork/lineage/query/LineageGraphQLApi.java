@@ -135,12 +135,17 @@ public class LineageGraphQLApi {
     TreeSet<String> products = new TreeSet<>();
     TreeSet<String> owners = new TreeSet<>();
     TreeSet<String> domains = new TreeSet<>();
+    TreeSet<String> agreements = new TreeSet<>();
     for (Walk.Reached reached : walk.reached()) {
       Node n = reached.node();
       if (n.isDataset()) {
         datasets.add(new DatasetView(n, reached, asOf));
       } else {
         jobs.add(new NodeView(n, reached));
+        String agreement = AgreementNodes.accessRequest(n.namespace(), n.name());
+        if (agreement != null) {
+          agreements.add(agreement);
+        }
       }
       if (n.dataProduct() != null) {
         products.add(n.dataProduct());
@@ -157,6 +162,7 @@ public class LineageGraphQLApi {
         List.copyOf(products),
         List.copyOf(owners),
         List.copyOf(domains),
+        List.copyOf(agreements),
         walk.truncated());
   }
 

@@ -156,6 +156,39 @@ public class AccessDecisions {
     request.agreementId = sign(request);
     steps.move(
         request, AccessStatus.ACTIVE, "activate", null, "provisioning", AccessEvents.ACTIVATED);
+    supersede(request);
+  }
+
+  /**
+   * A consumer moves to a new major of a contract only through a new request; once that one is
+   * ACTIVE, its older agreements with the product on lower majors end (their grants go with them;
+   * provisioning keeps what the new agreement still grants).
+   */
+  private void supersede(AccessRequest request) {
+    ConsumerAgreement signed =
+        request.agreementId == null ? null : ConsumerAgreement.findById(request.agreementId);
+    if (signed == null) {
+      return;
+    }
+    for (AccessRequest older :
+        AccessRequest.<AccessRequest>list(
+            "product = ?1 and principal = ?2 and contractId = ?3 and status = ?4 and id <> ?5",
+            request.product,
+            request.principal,
+            request.contractId,
+            AccessStatus.ACTIVE,
+            request.id)) {
+      ConsumerAgreement old =
+          older.agreementId == null ? null : ConsumerAgreement.findById(older.agreementId);
+      if (old != null && old.major < signed.major) {
+        end(
+            older,
+            AccessStatus.REVOKED,
+            "supersede",
+            "superseded by access request " + request.id + " on major " + signed.major,
+            SYSTEM);
+      }
+    }
   }
 
   @Transactional

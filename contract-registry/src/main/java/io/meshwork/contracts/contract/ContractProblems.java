@@ -59,7 +59,10 @@ final class ContractProblems {
             + major
             + " is pinned by active consumer agreement(s) of "
             + agreements.stream().map(a -> a.consumer).distinct().toList()
-            + "; they must end their agreements (or governance must approve) first",
+            + "; deprecate major "
+            + major
+            + " with a sunsetAt first (its consumers are told), then publish the new major beside"
+            + " it",
         violations(breaking));
   }
 

@@ -201,13 +201,13 @@ public class ContractResource {
   @RolesAllowed({Roles.DOMAIN_OWNER, Roles.PLATFORM_ADMIN})
   @Operation(
       summary =
-          "Move a version through draft -> proposed -> active -> deprecated -> retired (audited)")
+          "Move a version through draft -> proposed -> active -> deprecated -> retired (audited);"
+              + " deprecating a pinned major needs sunsetAt and tells its consumers")
   public VersionSummary transition(
       @PathParam("id") String id,
       @PathParam("version") String version,
       @NotNull(message = "a JSON body is required") @Valid ContractRequests.StatusChange change) {
-    ContractVersion moved =
-        contracts.transition(id, version, change.status(), change.reason(), caller);
+    ContractVersion moved = contracts.transition(id, version, change, caller);
     LOG.infof("AUDIT %s moved contract %s %s to %s", caller.name(), id, version, change.status());
     return VersionSummary.of(moved);
   }

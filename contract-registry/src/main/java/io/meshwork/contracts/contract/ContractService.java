@@ -27,9 +27,11 @@ import java.util.UUID;
 public class ContractService {
 
   private final Outbox outbox;
+  private final MajorDeprecation deprecation;
 
-  public ContractService(Outbox outbox) {
+  public ContractService(Outbox outbox, MajorDeprecation deprecation) {
     this.outbox = outbox;
+    this.deprecation = deprecation;
   }
 
   /** The stored version and what changed against the previous one. */
@@ -72,18 +74,7 @@ public class ContractService {
       changes =
           ContractDiff.compare(
               ContractDocuments.readCanonical(previous.get().document), parsed.odcs());
-      List<ContractChange> breaking =
-          changes.stream().filter(c -> c.severity() == Severity.BREAKING).toList();
-      if (!breaking.isEmpty()) {
-        if (version.major() == before.major()) {
-          throw ContractProblems.breakingWithoutMajor(
-              parsed.version(), previous.get().version, breaking);
-        }
-        List<ConsumerAgreement> pinning = activeAgreements(id, before.major());
-        if (!pinning.isEmpty()) {
-          throw ContractProblems.pinnedByAgreements(id, before.major(), pinning, breaking);
-        }
-      }
+      requireNotBreakingPinned(id, parsed.version(), previous.get().version, version, changes);
     }
     ContractVersion stored = new ContractVersion();
     stored.contractId = id;
@@ -116,9 +107,41 @@ public class ContractService {
     return new Created(stored, changes);
   }
 
+  /**
+   * A breaking change needs a new major, and a new major goes beside a pinned one only once that
+   * one is deprecated with a sunset date, which told its consumers; until it retires their
+   * agreements keep it.
+   */
+  private static void requireNotBreakingPinned(
+      String id,
+      String versionText,
+      String previousText,
+      SemanticVersion version,
+      List<ContractChange> changes) {
+    SemanticVersion before = SemanticVersion.parse(previousText);
+    List<ContractChange> breaking =
+        changes.stream().filter(c -> c.severity() == Severity.BREAKING).toList();
+    if (breaking.isEmpty()) {
+      return;
+    }
+    if (version.major() == before.major()) {
+      throw ContractProblems.breakingWithoutMajor(versionText, previousText, breaking);
+    }
+    List<ConsumerAgreement> pinning = activeAgreements(id, before.major());
+    boolean stillActive =
+        ContractVersion.count(
+                "contractId = ?1 and major = ?2 and status = 'active'", id, before.major())
+            > 0;
+    if (!pinning.isEmpty() && stillActive) {
+      throw ContractProblems.pinnedByAgreements(id, before.major(), pinning, breaking);
+    }
+  }
+
   @Transactional
   public ContractVersion transition(
-      String id, String versionText, String to, String reason, Caller caller) {
+      String id, String versionText, ContractRequests.StatusChange change, Caller caller) {
+    String to = change.status();
+    String reason = change.reason();
     DataContract contract = contract(id);
     caller.requireMayChange(contract.domain);
     ContractVersion version =
@@ -140,11 +163,14 @@ public class ContractService {
         throw ContractProblems.retiringPinnedMajor(id, version.major, pinning);
       }
     }
+    Instant now = Instant.now();
+    if (to.equals("deprecated")) {
+      deprecation.deprecated(contract, version, change, caller.name(), now);
+    }
     version.status = to;
     ObjectNode document = ContractDocuments.readCanonical(version.document);
     document.put("status", to);
     version.document = ContractDocuments.toJson(document);
-    Instant now = Instant.now();
     audit(id, version.version, "STATUS_CHANGED", from, to, caller.name(), reason, now);
     outbox.publish(
         ContractEvents.CONTRACT_STATUS_CHANGED,

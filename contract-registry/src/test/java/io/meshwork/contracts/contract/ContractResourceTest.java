@@ -19,8 +19,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -360,8 +363,28 @@ class ContractResourceTest {
         .body("code", equalTo("contracts.contract.pinned-by-agreements"))
         .body("detail", containsString("consumer"))
         .body("violations.field", hasItem("schema.orders.properties.customer_id"));
-    // Retiring the pinned major is refused too.
-    transition(id, "1.0.0", "deprecated", 200);
+    // Deprecating the pinned major needs a sunset date; it tells the consumers, and then the new
+    // major may go beside it. Retiring the pinned major stays refused until the agreement ends.
+    transition(id, "1.0.0", "deprecated", 422);
+    deprecate(id, "1.0.0", Instant.now().minusSeconds(60), null, 422);
+    deprecate(id, "1.0.0", Instant.now().plus(90, ChronoUnit.DAYS), "2.0.0", 422);
+    Instant sunset = Instant.now().plus(90, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    deprecate(id, "1.0.0", sunset, null, 200);
+    var told =
+        TestKafka.awaitRecords(
+            TestKafka.topic(ContractEvents.CONTRACT_TOPIC),
+            r ->
+                id.equals(r.key())
+                    && ContractEvents.MAJOR_DEPRECATED
+                        .type()
+                        .equals(TestKafka.header(r, "ce_type")),
+            Duration.ofSeconds(20));
+    assertThat(told).hasSize(1);
+    JsonPath event = new JsonPath(told.get(0).value());
+    assertThat(event.getInt("major")).isEqualTo(1);
+    assertThat(Instant.parse(event.getString("sunsetAt"))).isEqualTo(sunset);
+    assertThat(event.getList("agreements.agreementId")).containsExactly(agreement);
+    createYaml(odcs(id, "2.0.0", "", "99.9"), 201);
     transition(id, "1.0.0", "retired", 409);
     as(consumer)
         .when()
@@ -369,7 +392,23 @@ class ContractResourceTest {
         .then()
         .statusCode(200)
         .body("status", equalTo("ENDED"));
-    createYaml(odcs(id, "2.0.0", "", "99.9"), 201);
+    transition(id, "1.0.0", "retired", 200);
+  }
+
+  private static void deprecate(
+      String id, String version, Instant sunsetAt, String successor, int expected) {
+    as(OWNER)
+        .contentType("application/json")
+        .body(
+            "{\"status\":\"deprecated\",\"reason\":\"v2 splits the name\",\"sunsetAt\":\""
+                + sunsetAt
+                + "\""
+                + (successor == null ? "" : ",\"successor\":\"" + successor + "\"")
+                + "}")
+        .when()
+        .post("/api/v1/contracts/{id}/versions/{v}/status", id, version)
+        .then()
+        .statusCode(expected);
   }
 
   @Test

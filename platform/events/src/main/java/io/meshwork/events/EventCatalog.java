@@ -26,6 +26,7 @@ public final class EventCatalog {
                   ContractEvents.SCHEMA_REGISTERED,
                   ContractEvents.CONTRACT_VERSION_CREATED,
                   ContractEvents.CONTRACT_STATUS_CHANGED,
+                  ContractEvents.MAJOR_DEPRECATED,
                   ContractEvents.AGREEMENT_SIGNED,
                   ContractEvents.CONTRACT_TESTED,
                   ContractEvents.QUALITY_MEASURED,

@@ -33,6 +33,14 @@ public final class ContractEvents {
           SOURCE,
           ContractStatusChanged.class);
 
+  /** Tells the consumers that pin a major its sunset date and successor. */
+  public static final EventType<ContractMajorDeprecated> MAJOR_DEPRECATED =
+      new EventType<>(
+          "io.meshwork.contracts.contract.major-deprecated.v1",
+          CONTRACT_TOPIC,
+          SOURCE,
+          ContractMajorDeprecated.class);
+
   public static final EventType<ConsumerAgreementSigned> AGREEMENT_SIGNED =
       new EventType<>(
           "io.meshwork.contracts.contract.agreement-signed.v1",

@@ -17,6 +17,9 @@ public final class InternalText {
           // io.meshwork.x.SomeException, java.io.IOException, org.postgresql.util.PSQLException
           Pattern.compile("\\b(?:java|javax|jakarta|org|com|io|sun)\\.[a-z0-9_]+\\.[\\w.$]*[A-Z]"),
           Pattern.compile("\\b[A-Z]\\w*(?:Exception|Error)\\b"),
+          // Jackson's "(class Decision)" and binary names of nested types, AccessRequests$Decision
+          Pattern.compile("\\(class "),
+          Pattern.compile("\\b[A-Z]\\w*\\$[A-Z]"),
           Pattern.compile("(?m)^\\s*at [\\w.$]+\\("),
           Pattern.compile("\\tat "),
           Pattern.compile("\\bjava\\.[a-z]"),

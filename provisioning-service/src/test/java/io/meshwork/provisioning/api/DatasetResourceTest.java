@@ -369,12 +369,18 @@ class DatasetResourceTest {
 
   @Test
   void misspeltFieldIs400NamingIt() {
-    post(
-            OWNER,
-            "{\"name\":\"x1\",\"domain\":\"marketing\",\"storage\":\"postgres://\",\"schema\":\"urn:schema:c/v1\",\"partitons\":3}")
-        .then()
-        .statusCode(400)
-        .body("violations.field", hasItem("partitons"));
+    String body =
+        post(
+                OWNER,
+                "{\"name\":\"x1\",\"domain\":\"marketing\",\"storage\":\"postgres://\",\"schema\":\"urn:schema:c/v1\",\"partitons\":3}")
+            .then()
+            .statusCode(400)
+            .body("violations.field", hasItem("partitons"))
+            .body("violations[0].message", containsString("unknown field \"partitons\""))
+            .body("violations[0].message", containsString("\"partitions\""))
+            .extract()
+            .asString();
+    InternalText.assertNone(body);
   }
 
   @Test

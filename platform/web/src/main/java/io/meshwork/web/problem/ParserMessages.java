@@ -2,8 +2,10 @@ package io.meshwork.web.problem;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The part of a parser's message that callers may see: what is wrong with their own text and where.
@@ -33,6 +35,12 @@ public final class ParserMessages {
               + "|org\\.snakeyaml|org\\.jboss|org\\.postgresql|io\\.quarkus|io\\.vertx|io\\.smallrye"
               + "|io\\.meshwork)(?:\\.[A-Za-z_$][\\w$]*)*\\.([A-Z][\\w$]*)");
 
+  /** Jackson's {@code (class Decision)} note: the name is ours, not the caller's. */
+  private static final Pattern CLASS_NOTE = Pattern.compile("\\s*\\(class [^)]*\\)");
+
+  /** A nested type's binary name, {@code AccessRequests$Decision}: only the last part is shown. */
+  private static final Pattern NESTED_TYPE = Pattern.compile("\\b(?:[A-Z][\\w]*\\$)+([A-Z]\\w*)");
+
   private ParserMessages() {}
 
   /** The first line of {@code message}, without class names, settings or source dumps. */
@@ -43,12 +51,25 @@ public final class ParserMessages {
     String text = CLASS_PREFIX.matcher(message).replaceFirst("");
     text = text.lines().filter(line -> !line.isBlank()).findFirst().orElse("");
     text = SOURCE.matcher(text).replaceAll("");
-    text = INTERNAL_TYPE.matcher(text).replaceAll("$1").trim();
+    text = INTERNAL_TYPE.matcher(text).replaceAll("$1");
+    text = CLASS_NOTE.matcher(text).replaceAll("");
+    text = NESTED_TYPE.matcher(text).replaceAll("$1").trim();
     return text.isEmpty() ? "unreadable input" : text;
   }
 
   /** The reason of a Jackson failure about the caller's text (its original message, cleaned). */
   public static String clean(JsonProcessingException e) {
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      String known =
+          unknown.getKnownPropertyIds().stream()
+              .map(id -> "\"" + id + "\"")
+              .sorted()
+              .collect(Collectors.joining(", "));
+      return "unknown field \""
+          + unknown.getPropertyName()
+          + "\""
+          + (known.isEmpty() ? "" : "; known fields: " + known);
+    }
     return clean(e.getOriginalMessage());
   }
 

@@ -2,14 +2,15 @@ package io.meshwork.catalog.product;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.meshwork.catalog.health.ProductHealth;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
 /**
- * A data product as the API shows it: its lifecycle, its current spec, and the live state of the
- * provisioned datasets behind its output ports.
+ * A data product as the API shows it: its lifecycle, its current spec, the live state of the
+ * provisioned datasets behind its output ports, and their health from the latest quality runs.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProductResponse(
@@ -23,6 +24,7 @@ public record ProductResponse(
     List<String> tags,
     ServiceLevels serviceLevels,
     List<OutputPort> outputPorts,
+    ProductHealth health,
     Deprecation deprecation,
     Set<ProductStatus> nextStatuses,
     int reviewRound,

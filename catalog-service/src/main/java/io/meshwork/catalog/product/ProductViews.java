@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshwork.catalog.dataset.Dataset;
 import io.meshwork.catalog.dataset.DatasetRepository;
+import io.meshwork.catalog.health.ProductHealthService;
 import io.meshwork.catalog.product.spec.SpecDocuments;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -11,18 +12,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Builds the API's view of a product: its fields, its current spec, its output ports' state. */
+/**
+ * Builds the API's view of a product: its fields, its current spec, its output ports' state and
+ * health.
+ */
 @ApplicationScoped
 public class ProductViews {
 
   private final DatasetRepository datasets;
   private final SpecDocuments documents;
   private final ObjectMapper mapper;
+  private final ProductHealthService health;
 
-  public ProductViews(DatasetRepository datasets, SpecDocuments documents, ObjectMapper mapper) {
+  public ProductViews(
+      DatasetRepository datasets,
+      SpecDocuments documents,
+      ObjectMapper mapper,
+      ProductHealthService health) {
     this.datasets = datasets;
     this.documents = documents;
     this.mapper = mapper;
+    this.health = health;
   }
 
   public ProductResponse of(DataProduct product, Boolean changed) {
@@ -31,11 +41,10 @@ public class ProductViews {
                 new DataProductVersion.Key(product.name, product.currentVersion))
             .map(version -> version.spec)
             .orElse(null);
+    List<String> names = spec == null ? List.of() : documents.spec(spec).outputPorts();
     List<ProductResponse.OutputPort> ports = new ArrayList<>();
-    if (spec != null) {
-      for (String port : documents.spec(spec).outputPorts()) {
-        ports.add(port(port));
-      }
+    for (String port : names) {
+      ports.add(port(port));
     }
     return new ProductResponse(
         product.name,
@@ -48,6 +57,7 @@ public class ProductViews {
         product.tags,
         new ProductResponse.ServiceLevels(product.freshness, product.availability, product.latency),
         ports,
+        health.of(product.name, names),
         product.sunsetAt == null
             ? null
             : new ProductResponse.Deprecation(

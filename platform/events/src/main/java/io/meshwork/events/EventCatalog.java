@@ -30,6 +30,7 @@ public final class EventCatalog {
                   ContractEvents.AGREEMENT_SIGNED,
                   ContractEvents.CONTRACT_TESTED,
                   ContractEvents.QUALITY_MEASURED,
+                  ContractEvents.QUALITY_RUN_COMPLETED,
                   CatalogEvents.DOMAIN_CREATED,
                   CatalogEvents.VERSION_CREATED,
                   CatalogEvents.SUBMITTED,

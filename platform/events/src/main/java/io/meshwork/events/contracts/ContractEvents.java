@@ -65,5 +65,16 @@ public final class ContractEvents {
           SOURCE,
           QualityMeasured.class);
 
+  /**
+   * Key = the dataset ({@code domain/name}). A quality suite's run finished: catalog-service shows
+   * it as the health of the products the dataset serves.
+   */
+  public static final EventType<QualityRunCompleted> QUALITY_RUN_COMPLETED =
+      new EventType<>(
+          "io.meshwork.contracts.quality.run-completed.v1",
+          QUALITY_TOPIC,
+          SOURCE,
+          QualityRunCompleted.class);
+
   private ContractEvents() {}
 }

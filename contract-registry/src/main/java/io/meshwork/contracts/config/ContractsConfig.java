@@ -19,6 +19,35 @@ public interface ContractsConfig {
 
   Access access();
 
+  Observability observability();
+
+  /** Quality suites on the provisioned datasets: where they are, how often, what is normal. */
+  interface Observability {
+
+    /** JDBC URL of the warehouse server; each dataset's database replaces its path. */
+    String serverUrl();
+
+    /** How often the scheduler looks for due suites. */
+    @WithDefault("30s")
+    Duration tick();
+
+    /** How often a suite runs when it does not say (its {@code schedule}). */
+    @WithDefault("1h")
+    Duration defaultSchedule();
+
+    /** Volume anomaly: the share a row count may move from its baseline (the seed's 20%). */
+    @WithDefault("0.20")
+    double volumeTolerance();
+
+    /** Volume anomaly: how many earlier runs make the baseline. */
+    @WithDefault("7")
+    int baselineRuns();
+
+    /** How long a Kafka check waits for the broker. */
+    @WithDefault("10s")
+    Duration kafkaTimeout();
+  }
+
   /** Access requests to data products and the agreements they become. */
   interface Access {
 
@@ -76,6 +105,10 @@ public interface ContractsConfig {
     /** Statement timeout of each check query. */
     @WithDefault("30s")
     Duration queryTimeout();
+
+    /** Failing rows kept with a failed row-level check (0: none, for sensitive data). */
+    @WithDefault("5")
+    int sampleSize();
   }
 
   /**

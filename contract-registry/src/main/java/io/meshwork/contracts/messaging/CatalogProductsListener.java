@@ -2,6 +2,7 @@ package io.meshwork.contracts.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshwork.contracts.access.PublishedProduct;
+import io.meshwork.contracts.observability.ProductSuites;
 import io.meshwork.events.EventCodec;
 import io.meshwork.events.EventHandlers;
 import io.meshwork.events.catalog.CatalogEvents;
@@ -28,9 +29,11 @@ public class CatalogProductsListener {
 
   private final Inbox inbox;
   private final EventHandlers handlers;
+  private final ProductSuites suites;
 
-  public CatalogProductsListener(Inbox inbox, EventCodec codec) {
+  public CatalogProductsListener(Inbox inbox, EventCodec codec, ProductSuites suites) {
     this.inbox = inbox;
+    this.suites = suites;
     this.handlers =
         new EventHandlers(codec)
             .on(CatalogEvents.PUBLISHED, this::published)
@@ -71,6 +74,7 @@ public class CatalogProductsListener {
     product.fields = fields;
     product.updatedAt = published.publishedAt();
     product.persist();
+    suites.published(published);
   }
 
   private void deprecated(DataProductDeprecated deprecated) {

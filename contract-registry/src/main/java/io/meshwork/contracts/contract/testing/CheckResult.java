@@ -1,8 +1,12 @@
 package io.meshwork.contracts.contract.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
 /**
- * One quality rule's result: what was measured, against which threshold, and the (read-only) SQL
- * that measured it.
+ * One quality rule's result: what was measured, against which threshold, the (read-only) SQL that
+ * measured it, and for a failed row-level rule a few of the failing rows ({@code sample}, as JSON
+ * objects; none otherwise).
  */
 public record CheckResult(
     String rule,
@@ -14,7 +18,8 @@ public record CheckResult(
     String unit,
     String threshold,
     String sql,
-    String message) {
+    String message,
+    List<JsonNode> sample) {
 
   public static final String PASSED = "passed";
   public static final String WARNING = "warning";

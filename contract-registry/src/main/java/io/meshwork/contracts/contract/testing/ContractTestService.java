@@ -20,14 +20,11 @@ import io.meshwork.web.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.UUID;
 
 /**
@@ -42,11 +39,17 @@ public class ContractTestService {
   private final ContractService contracts;
   private final ContractsConfig config;
   private final Outbox outbox;
+  private final ReadOnlyConnections connections;
 
-  public ContractTestService(ContractService contracts, ContractsConfig config, Outbox outbox) {
+  public ContractTestService(
+      ContractService contracts,
+      ContractsConfig config,
+      Outbox outbox,
+      ReadOnlyConnections connections) {
     this.contracts = contracts;
     this.config = config;
     this.outbox = outbox;
+    this.connections = connections;
   }
 
   public ContractTestRun run(String id, String versionText, String serverName, Caller caller) {
@@ -70,7 +73,8 @@ public class ContractTestService {
                 schema,
                 table,
                 object.path("name").asText(),
-                (int) config.quality().queryTimeout().toSeconds());
+                connections.timeoutSeconds(),
+                connections.sampleSize());
         for (JsonNode rule : object.path("quality")) {
           checks.objectRule(rule);
         }
@@ -184,28 +188,10 @@ public class ContractTestService {
   }
 
   private Connection connect(JsonNode server) throws SQLException {
-    String url =
-        "jdbc:postgresql://"
-            + server.path("host").asText()
-            + ":"
-            + server.path("port").asInt()
-            + "/"
-            + server.path("database").asText();
-    Properties properties = new Properties();
-    properties.setProperty("user", config.quality().username());
-    config.quality().password().ifPresent(p -> properties.setProperty("password", p));
-    properties.setProperty("readOnly", "true");
-    properties.setProperty("readOnlyMode", "always");
-    properties.setProperty("connectTimeout", "5");
-    Connection connection = DriverManager.getConnection(url, properties);
-    connection.setReadOnly(true);
-    try (Statement statement = connection.createStatement()) {
-      // Belt and braces: whatever a rule's SQL says, every transaction of this session is
-      // read-only (each check runs in its own, so one failing query does not abort the rest).
-      statement.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
-      statement.execute("SET statement_timeout = " + config.quality().queryTimeout().toMillis());
-    }
-    return connection;
+    return connections.open(
+        server.path("host").asText(),
+        server.path("port").asInt(),
+        server.path("database").asText());
   }
 
   private static String json(Object value) {

@@ -2,50 +2,54 @@ package io.meshwork.contracts.contract.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshwork.contracts.contract.document.OdcsV30Forms;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs a contract's quality rules on one PostgreSQL table as read-only SQL: nullValues,
- * missingValues, invalidValues (allowed values or pattern), duplicateValues (one column or a
- * combination), rowCount, freshness (from a latency/freshness SLA) and {@code type: sql} rules.
- * Identifiers are validated and quoted, values bound; the connection is read-only.
+ * Runs quality rules on one PostgreSQL table as read-only SQL: nullValues, missingValues,
+ * invalidValues (allowed values or pattern), duplicateValues (one column or a combination),
+ * rowCount, outOfRange (a value outside arguments.min/max), freshness (from a latency/freshness
+ * SLA) and {@code type: sql} rules. Contracts' rules and quality suites' expectations both run
+ * here. Identifiers are validated and quoted, values bound; the connection is read-only. A failed
+ * row-level rule keeps a few of the failing rows.
  */
-final class QualityChecks {
+public final class QualityChecks {
 
-  private final Connection connection;
+  private final SqlQueries sql;
   private final String table;
   private final String objectName;
-  private final int timeoutSeconds;
+  private final int sampleSize;
   private final List<CheckResult> results = new ArrayList<>();
   private Long rowCount;
 
-  QualityChecks(
-      Connection connection, String schema, String table, String objectName, int timeoutSeconds) {
-    this.connection = connection;
+  public QualityChecks(
+      Connection connection,
+      String schema,
+      String table,
+      String objectName,
+      int timeoutSeconds,
+      int sampleSize) {
+    this.sql = new SqlQueries(connection, timeoutSeconds);
     this.table =
         SqlIdentifiers.quoted(schema, "servers.schema")
             + "."
             + SqlIdentifiers.quoted(table, "schema.physicalName");
     this.objectName = objectName;
-    this.timeoutSeconds = timeoutSeconds;
+    this.sampleSize = sampleSize;
   }
 
-  List<CheckResult> results() {
+  public List<CheckResult> results() {
     return results;
   }
 
-  void objectRule(JsonNode rule) {
+  public void objectRule(JsonNode rule) {
     String metric = metric(rule);
     switch (metric) {
       case "rowCount" ->
-          measure(rule, null, metric, "SELECT count(*) FROM " + table, List.of(), false);
+          measure(rule, null, metric, new Query("SELECT count(*) FROM " + table), false);
       case "duplicateValues" -> {
         List<String> columns = new ArrayList<>();
         for (JsonNode column : rule.path("arguments").path("properties")) {
@@ -55,47 +59,27 @@ final class QualityChecks {
           skip(rule, null, metric, "a table-level duplicateValues rule lists arguments.properties");
           return;
         }
-        String tuple =
-            columns.size() == 1 ? columns.get(0) : "(" + String.join(", ", columns) + ")";
-        measure(
-            rule,
-            null,
-            metric,
-            "SELECT count(*) - count(DISTINCT " + tuple + ") FROM " + table,
-            List.of(),
-            true);
+        measure(rule, null, metric, duplicates(String.join(", ", columns)), true);
       }
       case "sql" -> custom(rule, null);
       default -> skip(rule, null, metric, "metric " + metric + " applies to a property");
     }
   }
 
-  void propertyRule(String property, JsonNode rule) {
+  public void propertyRule(String property, JsonNode rule) {
     String column = SqlIdentifiers.quoted(property, "schema.properties.name");
     String metric = metric(rule);
     JsonNode arguments = rule.path("arguments");
     switch (metric) {
-      case "nullValues" ->
-          measure(
-              rule,
-              property,
-              metric,
-              "SELECT count(*) FROM " + table + " WHERE " + column + " IS NULL",
-              List.of(),
-              true);
+      case "nullValues" -> measure(rule, property, metric, where(column + " IS NULL"), true);
       case "missingValues" ->
           measure(
               rule,
               property,
               metric,
-              "SELECT count(*) FROM "
-                  + table
-                  + " WHERE "
-                  + column
-                  + " IS NULL OR "
-                  + column
-                  + "::text = ANY(?)",
-              List.<Object>of((Object) texts(arguments.path("missingValues"))),
+              where(
+                  column + " IS NULL OR " + column + "::text = ANY(?)",
+                  (Object) texts(arguments.path("missingValues"))),
               true);
       case "invalidValues" -> {
         if (arguments.has("validValues")) {
@@ -103,28 +87,18 @@ final class QualityChecks {
               rule,
               property,
               metric,
-              "SELECT count(*) FROM "
-                  + table
-                  + " WHERE "
-                  + column
-                  + " IS NOT NULL AND NOT ("
-                  + column
-                  + "::text = ANY(?))",
-              List.<Object>of((Object) texts(arguments.get("validValues"))),
+              where(
+                  column + " IS NOT NULL AND NOT (" + column + "::text = ANY(?))",
+                  (Object) texts(arguments.get("validValues"))),
               true);
         } else if (arguments.hasNonNull("pattern")) {
           measure(
               rule,
               property,
               metric,
-              "SELECT count(*) FROM "
-                  + table
-                  + " WHERE "
-                  + column
-                  + " IS NOT NULL AND "
-                  + column
-                  + "::text !~ ?",
-              List.of(arguments.get("pattern").asText()),
+              where(
+                  column + " IS NOT NULL AND " + column + "::text !~ ?",
+                  arguments.get("pattern").asText()),
               true);
         } else {
           skip(
@@ -134,25 +108,22 @@ final class QualityChecks {
               "invalidValues needs arguments.validValues or arguments.pattern");
         }
       }
-      case "duplicateValues" ->
-          measure(
-              rule,
-              property,
-              metric,
-              "SELECT count(" + column + ") - count(DISTINCT " + column + ") FROM " + table,
-              List.of(),
-              true);
+      case "outOfRange" -> measure(rule, property, metric, outOfRange(column, arguments), true);
+      case "duplicateValues" -> measure(rule, property, metric, duplicates(column), true);
       case "sql" -> custom(rule, property);
       default -> skip(rule, property, metric, "metric " + metric + " applies to the table");
     }
   }
 
-  /** Age of the newest row against a latency/freshness SLA, in seconds. */
-  void freshness(String property, double maxAgeSeconds, String slaText) {
+  /**
+   * Age of the newest row against a latency/freshness SLA, in seconds; returns the age measured
+   * (null when the table is empty or the query failed).
+   */
+  public Double freshness(String property, double maxAgeSeconds, String slaText) {
     String column = SqlIdentifiers.quoted(property, "slaProperties.element");
-    String sql = "SELECT EXTRACT(EPOCH FROM (now() - max(" + column + ")))::float8 FROM " + table;
+    String query = "SELECT EXTRACT(EPOCH FROM (now() - max(" + column + ")))::float8 FROM " + table;
     try {
-      Double age = single(sql, List.of());
+      Double age = sql.single(query, List.of());
       boolean ok = age != null && age <= maxAgeSeconds;
       results.add(
           new CheckResult(
@@ -163,63 +134,120 @@ final class QualityChecks {
               ok ? CheckResult.PASSED : CheckResult.FAILED,
               age,
               "seconds",
-              "mustBeLessOrEqualTo: " + maxAgeSeconds + " (" + slaText + ")",
-              sql,
+              "mustBeLessOrEqualTo: " + Threshold.plain(maxAgeSeconds) + " (" + slaText + ")",
+              query,
               age == null
                   ? "the table has no rows"
-                  : ok ? "fresh" : "the newest row is older than the SLA allows"));
+                  : ok ? "fresh" : "the newest row is older than the SLA allows",
+              List.of()));
+      return age;
     } catch (SQLException e) {
-      results.add(error("freshness", property, "freshness", sql, e));
+      results.add(error("freshness", property, "freshness", query, e));
+      return null;
     }
   }
 
+  /** The table's row count (counted once per run). */
+  public long rows() throws SQLException {
+    if (rowCount == null) {
+      Double count = sql.single("SELECT count(*) FROM " + table, List.of());
+      rowCount = count == null ? 0 : count.longValue();
+    }
+    return rowCount;
+  }
+
+  /** A count query and, for row-level rules, the query that shows some of the rows it counts. */
+  private record Query(String count, String sample, List<Object> parameters) {
+    Query(String count) {
+      this(count, null, List.of());
+    }
+  }
+
+  private Query where(String condition, Object... parameters) {
+    return new Query(
+        "SELECT count(*) FROM " + table + " WHERE " + condition,
+        "SELECT to_jsonb(t)::text FROM " + table + " t WHERE " + condition + " LIMIT ?",
+        List.of(parameters));
+  }
+
+  /** Rows beyond the first of each value; NULLs are not values (a row of them is, in a tuple). */
+  private Query duplicates(String columns) {
+    String counted = columns.contains(",") ? "*" : columns;
+    String distinct = columns.contains(",") ? "(" + columns + ")" : columns;
+    return new Query(
+        "SELECT count(" + counted + ") - count(DISTINCT " + distinct + ") FROM " + table,
+        "SELECT json_build_object('values', json_build_array("
+            + columns
+            + "), 'rows', count(*))::text FROM "
+            + table
+            + " WHERE "
+            + (columns.contains(",") ? "true" : columns + " IS NOT NULL")
+            + " GROUP BY "
+            + columns
+            + " HAVING count(*) > 1 LIMIT ?",
+        List.of());
+  }
+
+  private Query outOfRange(String column, JsonNode arguments) {
+    List<String> conditions = new ArrayList<>();
+    List<Object> parameters = new ArrayList<>();
+    if (arguments.hasNonNull("min")) {
+      conditions.add(column + " < ?");
+      parameters.add(arguments.get("min").decimalValue());
+    }
+    if (arguments.hasNonNull("max")) {
+      conditions.add(column + " > ?");
+      parameters.add(arguments.get("max").decimalValue());
+    }
+    String condition = conditions.isEmpty() ? "false" : String.join(" OR ", conditions);
+    return where(column + " IS NOT NULL AND (" + condition + ")", parameters.toArray());
+  }
+
   private void custom(JsonNode rule, String property) {
-    String query = rule.path("query").asText();
-    String sql =
-        query
+    String column =
+        property == null ? "" : SqlIdentifiers.quoted(property, "schema.properties.name");
+    String query =
+        rule.path("query")
+            .asText()
             .replace("{object}", table)
             .replace("${table}", table)
-            .replace(
-                "{property}",
-                property == null ? "" : SqlIdentifiers.quoted(property, "schema.properties.name"))
-            .replace(
-                "${column}",
-                property == null ? "" : SqlIdentifiers.quoted(property, "schema.properties.name"));
-    measure(rule, property, "sql", sql, List.of(), false);
+            .replace("{property}", column)
+            .replace("${column}", column);
+    measure(rule, property, "sql", new Query(query), false);
   }
 
   private void measure(
-      JsonNode rule,
-      String property,
-      String metric,
-      String sql,
-      List<Object> parameters,
-      boolean percentable) {
+      JsonNode rule, String property, String metric, Query query, boolean percentable) {
     String name = rule.path("name").asText(metric + (property == null ? "" : ":" + property));
     try {
-      Double measured = single(sql, parameters);
+      Double measured = sql.single(query.count(), query.parameters());
       String unit = rule.path("unit").asText("rows");
+      double failing = measured == null ? 0 : measured;
       if (percentable && "percent".equalsIgnoreCase(unit)) {
         long rows = rows();
-        measured = rows == 0 ? 0.0 : measured * 100.0 / rows;
+        measured = rows == 0 ? 0.0 : failing * 100.0 / rows;
       }
       Threshold threshold = Threshold.of(rule);
       boolean passed = threshold.accepts(measured == null ? 0 : measured);
-      String status = passed ? CheckResult.PASSED : failure(rule);
+      List<JsonNode> sample =
+          passed || query.sample() == null || failing == 0 || sampleSize == 0
+              ? List.of()
+              : sql.sample(query.sample(), query.parameters(), sampleSize);
       results.add(
           new CheckResult(
               name,
               objectName,
               property,
               metric,
-              status,
+              passed ? CheckResult.PASSED : failure(rule),
               measured,
               unit,
               threshold.toString(),
-              sql,
-              passed ? "ok" : "measured " + measured + " " + unit + ", expected " + threshold));
+              query.count(),
+              passed ? "ok" : "measured " + measured + " " + unit + ", expected " + threshold,
+              sample));
     } catch (SQLException e) {
-      results.add(error(name, property, metric, sql, e));
+      results.add(error(name, property, metric, query.count(), e));
     }
   }
 
@@ -235,11 +263,12 @@ final class QualityChecks {
             null,
             null,
             null,
-            "not run: " + why));
+            "not run: " + why,
+            List.of()));
   }
 
   private CheckResult error(
-      String name, String property, String metric, String sql, SQLException e) {
+      String name, String property, String metric, String query, SQLException e) {
     return new CheckResult(
         name,
         objectName,
@@ -249,8 +278,9 @@ final class QualityChecks {
         null,
         null,
         null,
-        sql,
-        SqlFailures.query(e));
+        query,
+        SqlFailures.query(e),
+        List.of());
   }
 
   private static String failure(JsonNode rule) {
@@ -258,38 +288,6 @@ final class QualityChecks {
     return severity.equals("warning") || severity.equals("info")
         ? CheckResult.WARNING
         : CheckResult.FAILED;
-  }
-
-  private long rows() throws SQLException {
-    if (rowCount == null) {
-      Double count = single("SELECT count(*) FROM " + table, List.of());
-      rowCount = count == null ? 0 : count.longValue();
-    }
-    return rowCount;
-  }
-
-  private Double single(String sql, List<Object> parameters) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setQueryTimeout(timeoutSeconds);
-      for (int i = 0; i < parameters.size(); i++) {
-        Object parameter = parameters.get(i);
-        if (parameter instanceof String[] array) {
-          Array sqlArray = connection.createArrayOf("text", array);
-          statement.setArray(i + 1, sqlArray);
-        } else {
-          statement.setObject(i + 1, parameter);
-        }
-      }
-      try (ResultSet result = statement.executeQuery()) {
-        if (!result.next()) {
-          return null;
-        }
-        Object value = result.getObject(1);
-        return value == null ? null : ((Number) value).doubleValue();
-      }
-    } catch (ClassCastException e) {
-      throw new SqlFailures.NotANumberException();
-    }
   }
 
   private static String[] texts(JsonNode values) {

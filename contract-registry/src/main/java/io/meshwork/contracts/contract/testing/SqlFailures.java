@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
  * here from the SQL state's class, and a reference to the log line that holds the driver's message
  * (which names hosts, ports, SQL states and server internals).
  */
-final class SqlFailures {
+public final class SqlFailures {
 
   private static final Logger LOG = Logger.getLogger(SqlFailures.class);
 
@@ -23,12 +23,12 @@ final class SqlFailures {
   }
 
   /** The stored message of a check whose query failed. */
-  static String query(SQLException e) {
+  public static String query(SQLException e) {
     return Incidents.record(LOG, "query failed: " + queryReason(e), e);
   }
 
   /** The problem detail when the dataset of {@code server} cannot be opened. */
-  static String connection(String server, SQLException e) {
+  public static String connection(String server, SQLException e) {
     return Incidents.record(
         LOG, "Cannot read the dataset of server '" + server + "': " + connectionReason(e), e);
   }

@@ -4,13 +4,13 @@ import io.meshwork.web.problem.InvalidRequestException;
 import java.util.regex.Pattern;
 
 /** Identifiers from a contract that reach SQL: validated, then double-quoted; never raw. */
-final class SqlIdentifiers {
+public final class SqlIdentifiers {
 
   private static final Pattern SAFE = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,62}$");
 
   private SqlIdentifiers() {}
 
-  static String quoted(String identifier, String field) {
+  public static String quoted(String identifier, String field) {
     if (identifier == null || !SAFE.matcher(identifier).matches()) {
       throw InvalidRequestException.ofField(
           "contracts.test.unsafe-identifier",

@@ -50,7 +50,7 @@ record Threshold(String operator, double a, double b) {
         : operator + ": " + plain(a);
   }
 
-  private static String plain(double value) {
+  static String plain(double value) {
     return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
   }
 }

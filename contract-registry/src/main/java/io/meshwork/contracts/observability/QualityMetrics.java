@@ -1,0 +1,86 @@
+package io.meshwork.contracts.observability;
+
+import io.meshwork.contracts.contract.testing.CheckResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The metrics the seed's alert rules read: {@code data_freshness_seconds{dataset,domain}}, the age
+ * of a dataset's newest data now (it keeps growing between runs, as data ages), and {@code
+ * quality_violations_total{dataset,domain,check}}, one per failed check of a run; plus {@code
+ * quality_check_duration_seconds} per run of a suite's checks.
+ */
+@ApplicationScoped
+public class QualityMetrics {
+
+  private final MeterRegistry registry;
+
+  /** dataset -> when its newest data was written (epoch millis), as the last run measured it. */
+  private final Map<String, Newest> newest = new ConcurrentHashMap<>();
+
+  private static final class Newest {
+    volatile long at;
+
+    Newest(long at) {
+      this.at = at;
+    }
+  }
+
+  public QualityMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Records a run: the data's age as of {@code measuredAt}, and every failed check. */
+  public void record(
+      String dataset,
+      String domain,
+      Double freshnessSeconds,
+      Instant measuredAt,
+      Iterable<CheckResult> results,
+      Duration took) {
+    if (freshnessSeconds != null) {
+      long at = measuredAt.toEpochMilli() - Math.round(freshnessSeconds * 1000);
+      newest.computeIfAbsent(
+                  dataset,
+                  key -> {
+                    Newest value = new Newest(at);
+                    Gauge.builder(
+                            "data.freshness",
+                            value,
+                            n -> (System.currentTimeMillis() - n.at) / 1000.0)
+                        .description("Age of the dataset's newest data as of now")
+                        .baseUnit("seconds")
+                        .tag("dataset", dataset)
+                        .tag("domain", domain)
+                        .register(registry);
+                    return value;
+                  })
+              .at =
+          at;
+    }
+    for (CheckResult result : results) {
+      if (CheckResult.FAILED.equals(result.status())) {
+        Counter.builder("quality.violations")
+            .description("Failed quality checks")
+            .tag("dataset", dataset)
+            .tag("domain", domain)
+            .tag("check", result.rule())
+            .register(registry)
+            .increment();
+      }
+    }
+    Timer.builder("quality.check.duration")
+        .description("Time to run a suite's checks on a dataset")
+        .tag("dataset", dataset)
+        .tag("domain", domain)
+        .register(registry)
+        .record(took);
+  }
+}

@@ -79,7 +79,8 @@ class QualityCheckKindsTest {
     run(OWNER, suite).statusCode(201);
     double after =
         metric("quality_violations_total", "check=\"" + check + "\",dataset=\"" + dataset + "\"");
-    assertThat(after).isEqualTo(before + 1);
+    // The scheduler may run the new suite too (it is due at once): at least our run counts.
+    assertThat(after).isGreaterThanOrEqualTo(before + 1);
   }
 
   @Test

@@ -221,6 +221,9 @@ public final class QualityChecks {
     String name = rule.path("name").asText(metric + (property == null ? "" : ":" + property));
     try {
       Double measured = sql.single(query.count(), query.parameters());
+      if (metric.equals("rowCount") && measured != null) {
+        rowCount = measured.longValue();
+      }
       String unit = rule.path("unit").asText("rows");
       double failing = measured == null ? 0 : measured;
       if (percentable && "percent".equalsIgnoreCase(unit)) {

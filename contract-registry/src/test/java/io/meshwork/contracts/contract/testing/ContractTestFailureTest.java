@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -80,7 +81,7 @@ class ContractTestFailureTest {
         .auth()
         .oauth2(OWNER)
         .contentType("application/yaml")
-        .body(yaml)
+        .body(yaml.getBytes(StandardCharsets.UTF_8))
         .when()
         .post("/api/v1/contracts")
         .then()

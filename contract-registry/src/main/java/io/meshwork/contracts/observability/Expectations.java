@@ -33,6 +33,7 @@ final class Expectations {
   static final String RECONCILES = "expect_table_to_reconcile_with";
   static final String TOPIC_FRESH = "expect_topic_data_to_be_fresh";
   static final String CONSUMER_LAG = "expect_consumer_group_lag_to_be_below";
+  static final String CONTRACT_RULES = "expect_contract_quality_rules_to_pass";
 
   /** Expectations that read a Kafka topic; all others read a table. */
   static final Set<String> TOPIC_KINDS = Set.of(TOPIC_FRESH, CONSUMER_LAG);
@@ -94,6 +95,13 @@ final class Expectations {
                   })),
           Map.entry(RECONCILES, new Checker(Expectations::reconciliation)),
           Map.entry(TOPIC_FRESH, new Checker((a, v) -> a.duration("max_age", true, v))),
+          Map.entry(
+              CONTRACT_RULES,
+              new Checker(
+                  (a, v) -> {
+                    a.text("contract", true, v);
+                    a.text("version", false, v);
+                  })),
           Map.entry(
               CONSUMER_LAG,
               new Checker(

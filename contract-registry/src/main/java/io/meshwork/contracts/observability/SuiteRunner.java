@@ -5,6 +5,7 @@ import static io.meshwork.contracts.observability.Expectations.COLUMNS_MATCH_SCH
 import static io.meshwork.contracts.observability.Expectations.COLUMNS_MATCH_SET;
 import static io.meshwork.contracts.observability.Expectations.COLUMN_EXISTS;
 import static io.meshwork.contracts.observability.Expectations.CONSUMER_LAG;
+import static io.meshwork.contracts.observability.Expectations.CONTRACT_RULES;
 import static io.meshwork.contracts.observability.Expectations.FRESH;
 import static io.meshwork.contracts.observability.Expectations.IN_SET;
 import static io.meshwork.contracts.observability.Expectations.MATCH_REGEX;
@@ -53,12 +54,15 @@ public class SuiteRunner {
   private final TopicChecks topics;
   private final RegisteredColumns registered;
   private final ContractsConfig config;
+  private final ContractRules contractRules;
 
   public SuiteRunner(
       ReadOnlyConnections connections,
       TopicChecks topics,
       RegisteredColumns registered,
-      ContractsConfig config) {
+      ContractsConfig config,
+      ContractRules contractRules) {
+    this.contractRules = contractRules;
     this.connections = connections;
     this.topics = topics;
     this.registered = registered;
@@ -190,6 +194,7 @@ public class SuiteRunner {
                   run.connection(),
                   MonitoredDataset.findById(a.path("source").asText()),
                   this::open));
+      case CONTRACT_RULES -> contractRules.run(expectation, run.dataset(), checks, results);
       default ->
           results.add(Checked.notRun(expectation, run.dataset().id, "it reads a Kafka topic"));
     }

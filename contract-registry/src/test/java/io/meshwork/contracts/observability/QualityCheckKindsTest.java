@@ -13,6 +13,7 @@ import io.meshwork.testing.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -236,6 +237,55 @@ class QualityCheckKindsTest {
         .containsEntry("measured", 11.0f);
     assertThat(results.get("expect_table_data_to_be_fresh:booked_at").get("message").toString())
         .contains("column");
+  }
+
+  @Test
+  void aContractsOwnRulesRunOnTheSuitesSchedule() {
+    String id = "marketing.orders_" + schema;
+    given()
+        .auth()
+        .oauth2(OWNER)
+        .contentType("application/yaml")
+        .body(
+            """
+            apiVersion: v3.1.0
+            kind: DataContract
+            id: %s
+            version: 1.0.0
+            status: draft
+            domain: marketing
+            schema:
+              - name: orders
+                quality:
+                  - {name: enough_orders, metric: rowCount, mustBeGreaterThan: 100}
+                properties:
+                  - name: order_id
+                    logicalType: string
+                    quality:
+                      - {name: order_id_unique, metric: duplicateValues, mustBe: 0}
+            """
+                .formatted(id)
+                .getBytes(StandardCharsets.UTF_8))
+        .post("/api/v1/contracts")
+        .then()
+        .statusCode(201);
+    String dataset = QualityFixtures.announceTable(schema, "orders");
+    String suite = "contract-" + schema;
+    String yaml =
+        """
+        validations:
+          - name: from_the_contract
+            expectations:
+              - expect_contract_quality_rules_to_pass: {contract: %s}
+        """
+            .formatted(id);
+    assertThat(putWhenKnown(suite, dataset, yaml).statusCode()).isEqualTo(201);
+    Map<String, Map<String, Object>> results =
+        byCheck(run(OWNER, suite).statusCode(201).extract().jsonPath().getList("results"));
+    assertThat(results.get("enough_orders"))
+        .containsEntry("status", "failed")
+        .containsEntry("measured", 10.0f);
+    assertThat(results.get("order_id_unique")).containsEntry("status", "passed");
   }
 
   /** A sample's value from the service's Prometheus endpoint, found by its labels. */

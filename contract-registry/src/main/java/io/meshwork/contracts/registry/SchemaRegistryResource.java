@@ -356,7 +356,7 @@ public class SchemaRegistryResource {
     return error(500, 50001, "Error in the backend data store");
   }
 
-  private static Response error(int status, int code, String message) {
+  static Response error(int status, int code, String message) {
     return Response.status(status)
         .type(RegistryMediaTypes.V1)
         .entity(new ErrorMessage(code, message))

@@ -34,6 +34,13 @@ public final class InternalText {
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   private static final Pattern INSTANT =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?Z");
+
+  /**
+   * Confluent's error codes, parsers' places and character codes are public, five digits or not.
+   */
+  private static final Pattern PUBLIC_NUMBERS =
+      Pattern.compile("\"error_code\"\\s*:\\s*\\d+|\\b(?:line|column|code) \\d+");
+
   private static final Pattern REFERENCE = Pattern.compile("reference " + UUID.pattern());
 
   /** GraphQL's own error classifications are public vocabulary, not class names. */
@@ -48,7 +55,10 @@ public final class InternalText {
     String checked =
         INSTANT
             .matcher(
-                UUID.matcher(GRAPHQL_CLASSIFICATION.matcher(text).replaceAll(""))
+                UUID.matcher(
+                        PUBLIC_NUMBERS
+                            .matcher(GRAPHQL_CLASSIFICATION.matcher(text).replaceAll(""))
+                            .replaceAll("<n>"))
                     .replaceAll("<id>"))
             .replaceAll("<time>");
     for (Pattern pattern : FORBIDDEN) {

@@ -41,6 +41,10 @@ public final class ParserMessages {
   /** A nested type's binary name, {@code AccessRequests$Decision}: only the last part is shown. */
   private static final Pattern NESTED_TYPE = Pattern.compile("\\b(?:[A-Z][\\w]*\\$)+([A-Z]\\w*)");
 
+  /** {@code (java.time.format.DateTimeParseException)} that Jackson puts in its messages. */
+  private static final Pattern EXCEPTION_NOTE =
+      Pattern.compile("\\(\\s*(?:[A-Za-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error)\\)\\s*");
+
   private ParserMessages() {}
 
   /** The first line of {@code message}, without class names, settings or source dumps. */
@@ -53,6 +57,7 @@ public final class ParserMessages {
     text = SOURCE.matcher(text).replaceAll("");
     text = INTERNAL_TYPE.matcher(text).replaceAll("$1");
     text = CLASS_NOTE.matcher(text).replaceAll("");
+    text = EXCEPTION_NOTE.matcher(text).replaceAll("");
     text = NESTED_TYPE.matcher(text).replaceAll("$1").trim();
     return text.isEmpty() ? "unreadable input" : text;
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -68,6 +70,11 @@ public class ProblemMappers {
 
   @ServerExceptionMapper(priority = 1)
   public Response valueInstantiation(ValueInstantiationException e, UriInfo uri) {
+    return malformedJson(e, uri);
+  }
+
+  @ServerExceptionMapper(priority = 1)
+  public Response invalidDefinition(InvalidDefinitionException e, UriInfo uri) {
     return malformedJson(e, uri);
   }
 
@@ -170,6 +177,10 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e, UriInfo uri) {
+    Optional<Response> storage = StorageRefusals.of(e, uri);
+    if (storage.isPresent()) {
+      return storage.get();
+    }
     String reference = UUID.randomUUID().toString();
     LOG.errorf(e, "Unexpected error %s on %s", reference, uri == null ? "?" : uri.getPath());
     return respond(

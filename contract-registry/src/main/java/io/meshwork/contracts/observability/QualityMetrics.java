@@ -5,9 +5,15 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class QualityMetrics {
 
   private final MeterRegistry registry;
+  private final EntityManager entityManager;
 
   /** dataset -> when its newest data was written (epoch millis), as the last run measured it. */
   private final Map<String, Newest> newest = new ConcurrentHashMap<>();
@@ -33,8 +40,47 @@ public class QualityMetrics {
     }
   }
 
-  public QualityMetrics(MeterRegistry registry) {
+  public QualityMetrics(MeterRegistry registry, EntityManager entityManager) {
     this.registry = registry;
+    this.entityManager = entityManager;
+  }
+
+  /**
+   * After a restart the gauges start from each dataset's last measured age, so a stale dataset
+   * keeps alerting through a deploy instead of vanishing until its next run.
+   */
+  void onStart(@Observes StartupEvent event) {
+    restore();
+  }
+
+  void restore() {
+    List<Object[]> latest =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  @SuppressWarnings("unchecked")
+                  List<Object[]> rows =
+                      entityManager
+                          .createNativeQuery(
+                              "SELECT DISTINCT ON (dataset) dataset, domain, freshness_seconds,"
+                                  + " finished_at FROM quality_run"
+                                  + " WHERE freshness_seconds IS NOT NULL"
+                                  + " ORDER BY dataset, finished_at DESC")
+                          .getResultList();
+                  return rows;
+                });
+    for (Object[] row : latest) {
+      Instant finished = row[3] instanceof Instant at ? at : ((Timestamp) row[3]).toInstant();
+      if (!newest.containsKey((String) row[0])) {
+        record(
+            (String) row[0],
+            (String) row[1],
+            ((Number) row[2]).doubleValue(),
+            finished,
+            List.of(),
+            null);
+      }
+    }
   }
 
   /** Records a run: the data's age as of {@code measuredAt}, and every failed check. */
@@ -75,6 +121,9 @@ public class QualityMetrics {
             .register(registry)
             .increment();
       }
+    }
+    if (took == null) {
+      return;
     }
     Timer.builder("quality.check.duration")
         .description("Time to run a suite's checks on a dataset")

@@ -13,6 +13,7 @@ import io.meshwork.testing.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.Test;
 class QualityCheckKindsTest {
 
   private static String schema;
+
+  @Inject QualityMetrics metrics;
 
   @BeforeAll
   static void tables() throws Exception {
@@ -286,6 +289,20 @@ class QualityCheckKindsTest {
         .containsEntry("status", "failed")
         .containsEntry("measured", 10.0f);
     assertThat(results.get("order_id_unique")).containsEntry("status", "passed");
+  }
+
+  @Test
+  void afterARestartTheGaugeStartsFromTheLastMeasuredAge() throws Exception {
+    String dataset = "marketing/restored_" + schema;
+    QualityFixtures.sql(
+        "INSERT INTO contracts.quality_run (id, suite, dataset, domain, trigger, outcome,"
+            + " freshness_seconds, results, started_by, started_at, finished_at) VALUES"
+            + " (gen_random_uuid(), 'gone', '"
+            + dataset
+            + "', 'marketing', 'scheduled', 'failed', 90000, '[]', 'scheduler', now(), now())");
+    metrics.restore();
+    assertThat(metric("data_freshness_seconds", "dataset=\"" + dataset + "\""))
+        .isBetween(90000.0, 90600.0);
   }
 
   /** A sample's value from the service's Prometheus endpoint, found by its labels. */

@@ -34,6 +34,7 @@ final class Expectations {
   static final String TOPIC_FRESH = "expect_topic_data_to_be_fresh";
   static final String CONSUMER_LAG = "expect_consumer_group_lag_to_be_below";
   static final String CONTRACT_RULES = "expect_contract_quality_rules_to_pass";
+  static final String REFERENCES = "expect_column_values_to_be_in_dataset";
 
   /** Expectations that read a Kafka topic; all others read a table. */
   static final Set<String> TOPIC_KINDS = Set.of(TOPIC_FRESH, CONSUMER_LAG);
@@ -94,6 +95,17 @@ final class Expectations {
                     a.positive("runs", v);
                   })),
           Map.entry(RECONCILES, new Checker(Expectations::reconciliation)),
+          Map.entry(
+              REFERENCES,
+              new Checker(
+                  (a, v) -> {
+                    a.column(v);
+                    a.optionalIdentifier("reference_column", v);
+                    JsonNode dataset = a.node().get("dataset");
+                    if (dataset == null || !DATASET.matcher(dataset.asText()).matches()) {
+                      v.add(new Violation(a.path() + ".dataset", "a dataset as domain/name"));
+                    }
+                  })),
           Map.entry(TOPIC_FRESH, new Checker((a, v) -> a.duration("max_age", true, v))),
           Map.entry(
               CONTRACT_RULES,

@@ -11,6 +11,7 @@ import static io.meshwork.contracts.observability.Expectations.IN_SET;
 import static io.meshwork.contracts.observability.Expectations.MATCH_REGEX;
 import static io.meshwork.contracts.observability.Expectations.NOT_NULL;
 import static io.meshwork.contracts.observability.Expectations.RECONCILES;
+import static io.meshwork.contracts.observability.Expectations.REFERENCES;
 import static io.meshwork.contracts.observability.Expectations.ROW_COUNT_BETWEEN;
 import static io.meshwork.contracts.observability.Expectations.TOPIC_FRESH;
 import static io.meshwork.contracts.observability.Expectations.UNIQUE;
@@ -195,6 +196,13 @@ public class SuiteRunner {
                   MonitoredDataset.findById(a.path("source").asText()),
                   this::open));
       case CONTRACT_RULES -> contractRules.run(expectation, run.dataset(), checks, results);
+      case REFERENCES ->
+          results.add(
+              References.run(
+                  expectation,
+                  run.dataset(),
+                  run.connection(),
+                  MonitoredDataset.findById(a.path("dataset").asText())));
       default ->
           results.add(Checked.notRun(expectation, run.dataset().id, "it reads a Kafka topic"));
     }

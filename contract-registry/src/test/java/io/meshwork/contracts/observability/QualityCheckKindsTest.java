@@ -131,8 +131,15 @@ class QualityCheckKindsTest {
                   column: amount
                   date_column: batch_date
                   batch_date: 2023-11-15
+              - expect_column_values_to_be_in_dataset:
+                  column: order_id
+                  dataset: %s
+              - expect_column_values_to_be_in_dataset:
+                  column: order_id
+                  dataset: %s
+                  reference_column: note
         """
-            .formatted("marketing/source_tx");
+            .formatted("marketing/source_tx", "marketing/source_tx", dataset);
     assertThat(putWhenKnown(ordersSuite, target, recon).statusCode()).isEqualTo(201);
     await()
         .atMost(Duration.ofSeconds(20))
@@ -143,6 +150,17 @@ class QualityCheckKindsTest {
     assertThat(reconciled).containsEntry("status", "failed");
     assertThat(reconciled.get("message").toString())
         .isEqualTo("src_count 11, tgt_count 10, diff_count 1, diff_amount 10 for 2023-11-15");
+    // Every order of the target is in the source; the source's o11 has no order: no orphan here.
+    List<Object> references = run(OWNER, ordersSuite).extract().jsonPath().getList("results");
+    List<Object> measured =
+        references.stream()
+            .map(r -> (Map<?, ?>) r)
+            .filter(r -> "expect_column_values_to_be_in_dataset:order_id".equals(r.get("rule")))
+            .map(r -> r.get("measured"))
+            .map(Object.class::cast)
+            .toList();
+    // In the source: no orphan; against the volume table's notes: all ten are orphans.
+    assertThat(measured).containsExactly(0.0f, 10.0f);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.meshwork.deploy;
 
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 import java.io.IOException;
@@ -71,6 +72,22 @@ final class MeshworkChart {
 
   static String template(ValueSet set) {
     return template(set, Map.of());
+  }
+
+  /** NOTES.txt as {@code helm install} prints it (a client-only dry run: no cluster). */
+  static String notes(ValueSet set) {
+    InstallCommand command =
+        new Helm(DIR)
+            .install()
+            .withName(RELEASE)
+            .withNamespace(NAMESPACE)
+            .withKubeVersion(KUBE_VERSION)
+            .clientOnly()
+            .dryRun()
+            .withValuesFile(set.file());
+    set.sets().forEach(command::set);
+    String output = command.call().getOutput();
+    return output.substring(output.indexOf("NOTES:"));
   }
 
   /** Every manifest of the set, hooks included, parsed strictly. */

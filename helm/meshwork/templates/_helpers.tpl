@@ -24,7 +24,7 @@ Names, labels and the facts of the five services. Every per-service template ran
 {{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" -}}
 {{- end -}}
 
-{{/* The values keys of the services, in start order of their dependencies. */}}
+{{/* The values keys of the services, in the order of their ports (8081 to 8085). */}}
 {{- define "meshwork.serviceKeys" -}}
 {{- list "catalog" "provisioning" "lineage" "governance" "contractRegistry" | toJson -}}
 {{- end -}}
@@ -143,7 +143,7 @@ seccompProfile:
 {{- .Values.secrets.existingSecret | default (printf "%s-secrets" (include "meshwork.fullname" .)) -}}
 {{- end -}}
 
-{{/* The Secret and key of one secret: dict "root" $ "what" "postgres" | "keycloakAdmin" | key */}}
+{{/* The Secret and key of one secret: dict "root" $ "what" <key in the chart's Secret> */}}
 {{- define "meshwork.secretRef" -}}
 {{- $v := .root.Values -}}
 {{- if and (eq .what "postgres-password") $v.postgresql.existingSecret -}}

@@ -77,6 +77,7 @@ class DeploymentSecurityTest {
 
   private static void assertLockedDown(PodSpec pod, long uid) {
     assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+    assertThat(pod.getEnableServiceLinks()).isFalse();
     assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
     assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(uid);
     assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");

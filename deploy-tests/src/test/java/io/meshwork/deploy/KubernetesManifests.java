@@ -61,19 +61,25 @@ final class KubernetesManifests {
 
   private final List<HasMetadata> resources;
 
-  private KubernetesManifests(List<HasMetadata> resources) {
+  private KubernetesManifests(List<? extends HasMetadata> resources) {
     this.resources = List.copyOf(resources);
   }
 
   /** Every document of a multi-document YAML stream, each into its Kubernetes type. */
   static KubernetesManifests parse(String yaml) {
-    List<HasMetadata> resources = new ArrayList<>();
+    return new KubernetesManifests(
+        documents(yaml).stream().map(KubernetesManifests::strict).toList());
+  }
+
+  /** The documents of a multi-document YAML stream as trees, empty ones left out. */
+  static List<JsonNode> documents(String yaml) {
+    List<JsonNode> documents = new ArrayList<>();
     for (JsonNode document : YAML.readValues(YAML.createParser(yaml), JsonNode.class).readAll()) {
-      if (document != null && !document.isNull() && !document.isMissingNode()) {
-        resources.add(strict(document));
+      if (document != null && document.isObject()) {
+        documents.add(document);
       }
     }
-    return new KubernetesManifests(resources);
+    return documents;
   }
 
   /** One manifest into its type; fails on a kind this chart does not use or an unknown field. */

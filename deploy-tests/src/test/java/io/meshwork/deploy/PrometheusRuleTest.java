@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Service;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +119,8 @@ class PrometheusRuleTest {
   }
 
   private static JsonNode spec(Map<String, String> sets) {
-    for (JsonNode document : documents(MeshworkChart.template(ValueSet.PRODUCTION, sets))) {
+    for (JsonNode document :
+        KubernetesManifests.documents(MeshworkChart.template(ValueSet.PRODUCTION, sets))) {
       if (document.path("kind").asString().equals("PrometheusRule")) {
         // Strictly typed as well (fabric8's monitoring model).
         KubernetesManifests.strict(document);
@@ -138,15 +138,5 @@ class PrometheusRuleTest {
       }
     }
     return alerts;
-  }
-
-  static List<JsonNode> documents(String yaml) {
-    List<JsonNode> documents = new ArrayList<>();
-    for (JsonNode document : YAML.readValues(YAML.createParser(yaml), JsonNode.class).readAll()) {
-      if (document != null && document.isObject()) {
-        documents.add(document);
-      }
-    }
-    return documents;
   }
 }

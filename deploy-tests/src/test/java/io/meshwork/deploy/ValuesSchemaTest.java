@@ -42,6 +42,12 @@ class ValuesSchemaTest {
   }
 
   @Test
+  void requiresTheImageRepository() {
+    assertThatThrownBy(() -> render(Map.of("image.repository", "")))
+        .hasMessageContaining("- at '/image/repository': minLength: got 0, want 1");
+  }
+
+  @Test
   void rejectsAnEmptyPostgresHost() {
     assertThatThrownBy(() -> render(Map.of("postgresql.host", "")))
         .hasMessageContaining("- at '/postgresql/host': minLength: got 0, want 1");

@@ -93,8 +93,10 @@ class PrometheusRuleTest {
   }
 
   @Test
-  void theOutboxBacklogAlertWaitsForItsGauge() {
-    assertThat(alerts(spec(Map.of()))).doesNotContainKey("MeshworkOutboxBacklog");
+  void theOutboxBacklogAlertIsOnByDefaultAndCanBeTurnedOff() {
+    assertThat(alerts(spec(Map.of()))).containsKey("MeshworkOutboxBacklog");
+    assertThat(alerts(spec(Map.of("metrics.prometheusRule.outboxBacklog.enabled", "false"))))
+        .doesNotContainKey("MeshworkOutboxBacklog");
   }
 
   @Test

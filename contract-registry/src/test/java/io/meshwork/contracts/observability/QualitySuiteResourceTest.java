@@ -121,6 +121,22 @@ class QualitySuiteResourceTest {
   }
 
   @Test
+  void theOutboxBacklogIsAGaugeThatDrainsToZero() {
+    String suite = "backlog-" + schema;
+    assertThat(putWhenKnown(suite, dataset, SEED_SUITE).statusCode()).isEqualTo(201);
+    run(OWNER, suite).statusCode(201);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                given()
+                    .get("/q/metrics")
+                    .asString()
+                    .lines()
+                    .anyMatch(line -> line.matches("meshwork_outbox_pending(\\{[^}]*\\})? 0\\.0")));
+  }
+
+  @Test
   void aProductsDatasetTellsGovernanceItsCompleteness() {
     String product = "customers_" + schema;
     QualityFixtures.published(

@@ -1,6 +1,8 @@
 package io.meshwork.events.outbox;
 
 import io.meshwork.events.EventTopics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -21,6 +23,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -49,12 +52,19 @@ public class OutboxRelay {
       Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "outbox-relay"));
   private final AtomicBoolean pending = new AtomicBoolean();
 
+  /** Events not yet relayed, as the last pass counted them ({@code meshwork_outbox_pending}). */
+  private final AtomicLong backlog = new AtomicLong();
+
   public OutboxRelay(
       @Channel(CHANNEL) Emitter<String> emitter,
       EntityManager entityManager,
       OutboxConfig config,
       EventTopics topics,
-      OutboxTopics outboxTopics) {
+      OutboxTopics outboxTopics,
+      MeterRegistry registry) {
+    Gauge.builder("meshwork.outbox.pending", backlog, AtomicLong::get)
+        .description("Events in the outbox not yet relayed to Kafka")
+        .register(registry);
     this.emitter = emitter;
     this.entityManager = entityManager;
     this.config = config;
@@ -111,6 +121,24 @@ public class OutboxRelay {
       }
     } catch (RuntimeException e) {
       LOG.warnf("Outbox relay failed, will retry: %s", e.getMessage());
+    }
+    countBacklog();
+  }
+
+  /** Only after a pass: one count per pass, not per scrape. */
+  private void countBacklog() {
+    try {
+      backlog.set(
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () ->
+                      entityManager
+                          .createQuery(
+                              "select count(e) from OutboxEvent e where e.publishedAt is null",
+                              Long.class)
+                          .getSingleResult()));
+    } catch (RuntimeException e) {
+      LOG.debugf("Cannot count the outbox backlog: %s", e.getMessage());
     }
   }
 

@@ -231,18 +231,38 @@ class GovernanceApprovalIT {
               + " (customer_id, lifetime_value)"
               + " SELECT 'CUST-' || lpad(i::text, 8, '0'), i FROM generate_series(1, 500) i");
     }
-    putSpec(
-        mara,
+    String fixed =
         seed.replace("version: 1.2.0", "version: 1.3.0")
             + "\noutputPorts:\n  - marketing/"
             + port
-            + "\n",
-        200);
+            + "\n";
+    putSpec(mara, fixed, 200);
+    // governance-service learns of the new port from provisioning's event: under load that can
+    // come after the submit. A dry run shows when it has (nothing fails any more).
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                given()
+                    .baseUri(governance.baseUrl())
+                    .auth()
+                    .oauth2(mara)
+                    .contentType("application/yaml")
+                    .body(fixed.getBytes(StandardCharsets.UTF_8))
+                    .when()
+                    .post("/api/v1/evaluations")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("findings.findAll { it.outcome == 'failed' }")
+                    .isEmpty());
     step(mara, "submit");
 
     // Round 2: the rows are the evidence; the board approves.
     JsonPath second = review(2);
-    assertThat(second.getString("status")).isEqualTo("OPEN");
+    assertThat(second.getString("status")).as("round 2: %s", second.prettify()).isEqualTo("OPEN");
     assertThat(second.getString("previousReview")).isEqualTo(first.getString("id"));
     assertThat(second.getString("findings.find { it.rule == 'null_check' }.outcome"))
         .isEqualTo("passed");

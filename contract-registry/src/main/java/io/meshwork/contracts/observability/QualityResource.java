@@ -90,8 +90,11 @@ public class QualityResource {
       Instant startedAt,
       Instant finishedAt) {
 
-    static RunResponse of(QualityRun run) {
+    /** Failing rows are the domain's data: only its owners (and admins) see the samples. */
+    static RunResponse of(QualityRun run, boolean samples) {
       try {
+        List<CheckResult> results =
+            JSON.readValue(run.results, new TypeReference<List<CheckResult>>() {});
         return new RunResponse(
             run.id,
             run.suite,
@@ -101,7 +104,7 @@ public class QualityResource {
             run.outcome,
             run.rowCount,
             run.freshnessSeconds,
-            JSON.readValue(run.results, new TypeReference<List<CheckResult>>() {}),
+            samples ? results : results.stream().map(CheckResult::withoutSample).toList(),
             run.startedBy,
             run.startedAt,
             run.finishedAt);
@@ -167,7 +170,7 @@ public class QualityResource {
     }
     QualityRun run = runs.run(name, QualityRun.ON_DEMAND, caller.name());
     return Response.created(UriBuilder.fromPath("/api/v1/quality/runs/{id}").build(run.id))
-        .entity(RunResponse.of(run))
+        .entity(RunResponse.of(run, true))
         .build();
   }
 
@@ -187,7 +190,7 @@ public class QualityResource {
     return QualityRun.<QualityRun>find(filter + "order by startedAt desc", parameters)
         .page(0, size)
         .stream()
-        .map(RunResponse::of)
+        .map(run -> RunResponse.of(run, caller.mayChange(run.domain)))
         .toList();
   }
 
@@ -199,6 +202,6 @@ public class QualityResource {
       throw new ResourceNotFoundException(
           "contracts.quality.run-not-found", "No quality run " + id);
     }
-    return RunResponse.of(run);
+    return RunResponse.of(run, caller.mayChange(run.domain));
   }
 }

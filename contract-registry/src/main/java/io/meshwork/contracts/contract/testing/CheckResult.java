@@ -24,4 +24,13 @@ public record CheckResult(
   public static final String PASSED = "passed";
   public static final String WARNING = "warning";
   public static final String FAILED = "failed";
+
+  /** The same result without its sample of rows (for callers outside the data's domain). */
+  public CheckResult withoutSample() {
+    return sample.isEmpty()
+        ? this
+        : new CheckResult(
+            rule, object, property, metric, status, measured, unit, threshold, sql, message,
+            List.of());
+  }
 }

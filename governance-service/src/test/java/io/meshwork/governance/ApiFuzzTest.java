@@ -1,30 +1,11 @@
 package io.meshwork.governance;
 
 import io.meshwork.testing.MeshworkTestResource;
-import io.meshwork.testing.fuzz.ApiFuzzing;
-import io.meshwork.testing.fuzz.ApiOperations;
+import io.meshwork.testing.fuzz.ApiFuzzTests;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
-/**
- * The whole API, from its OpenAPI snapshot: the authorization matrix of every mutating operation,
- * and hostile inputs (`-Dfuzz.inputs`, `-Dfuzz.seed` to replay) that must all get a clear 4xx.
- */
+/** The authorization matrix and hostile inputs over this service's whole API. */
 @QuarkusTest
 @QuarkusTestResource(MeshworkTestResource.class)
-class ApiFuzzTest {
-
-  @Test
-  void everyMutatingOperationRefusesCallersItMustNotServe() {
-    ApiFuzzing.assertAuthzMatrix(ApiOperations.ofSnapshot());
-  }
-
-  @Test
-  void hostileInputsGetAClear4xxAndNoInternalText() {
-    ApiFuzzing.assertHostileInputsRefusedCleanly(
-        ApiOperations.ofSnapshot(),
-        Integer.getInteger("fuzz.inputs", 2_500),
-        Long.getLong("fuzz.seed", System.nanoTime()));
-  }
-}
+class ApiFuzzTest extends ApiFuzzTests {}

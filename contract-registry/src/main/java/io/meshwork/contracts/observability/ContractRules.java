@@ -49,14 +49,7 @@ public class ContractRules {
       if (!table.equals(dataset.table)) {
         continue;
       }
-      for (JsonNode rule : object.path("quality")) {
-        checks.objectRule(rule);
-      }
-      for (JsonNode property : object.path("properties")) {
-        for (JsonNode rule : property.path("quality")) {
-          checks.propertyRule(property.path("name").asText(), rule);
-        }
-      }
+      checks.contractRules(object);
       return;
     }
     results.add(

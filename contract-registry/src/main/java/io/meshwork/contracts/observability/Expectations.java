@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -35,9 +34,6 @@ final class Expectations {
   static final String CONSUMER_LAG = "expect_consumer_group_lag_to_be_below";
   static final String CONTRACT_RULES = "expect_contract_quality_rules_to_pass";
   static final String REFERENCES = "expect_column_values_to_be_in_dataset";
-
-  /** Expectations that read a Kafka topic; all others read a table. */
-  static final Set<String> TOPIC_KINDS = Set.of(TOPIC_FRESH, CONSUMER_LAG);
 
   private static final Pattern IDENTIFIER = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,62}$");
   private static final Pattern DATASET = Pattern.compile("^[a-z][a-z0-9_-]{0,62}/[A-Za-z0-9_.-]+$");

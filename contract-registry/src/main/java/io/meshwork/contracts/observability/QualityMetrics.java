@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The metrics the seed's alert rules read: {@code data_freshness_seconds{dataset,domain}}, the age
@@ -30,15 +31,7 @@ public class QualityMetrics {
   private final EntityManager entityManager;
 
   /** dataset -> when its newest data was written (epoch millis), as the last run measured it. */
-  private final Map<String, Newest> newest = new ConcurrentHashMap<>();
-
-  private static final class Newest {
-    volatile long at;
-
-    Newest(long at) {
-      this.at = at;
-    }
-  }
+  private final Map<String, AtomicLong> newest = new ConcurrentHashMap<>();
 
   public QualityMetrics(MeterRegistry registry, EntityManager entityManager) {
     this.registry = registry;
@@ -93,23 +86,23 @@ public class QualityMetrics {
       Duration took) {
     if (freshnessSeconds != null) {
       long at = measuredAt.toEpochMilli() - Math.round(freshnessSeconds * 1000);
-      newest.computeIfAbsent(
-                  dataset,
-                  key -> {
-                    Newest value = new Newest(at);
-                    Gauge.builder(
-                            "data.freshness",
-                            value,
-                            n -> (System.currentTimeMillis() - n.at) / 1000.0)
-                        .description("Age of the dataset's newest data as of now")
-                        .baseUnit("seconds")
-                        .tag("dataset", dataset)
-                        .tag("domain", domain)
-                        .register(registry);
-                    return value;
-                  })
-              .at =
-          at;
+      newest
+          .computeIfAbsent(
+              dataset,
+              key -> {
+                AtomicLong value = new AtomicLong();
+                Gauge.builder(
+                        "data.freshness",
+                        value,
+                        n -> (System.currentTimeMillis() - n.get()) / 1000.0)
+                    .description("Age of the dataset's newest data as of now")
+                    .baseUnit("seconds")
+                    .tag("dataset", dataset)
+                    .tag("domain", domain)
+                    .register(registry);
+                return value;
+              })
+          .set(at);
     }
     for (CheckResult result : results) {
       if (CheckResult.FAILED.equals(result.status())) {

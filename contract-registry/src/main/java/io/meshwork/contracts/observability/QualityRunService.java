@@ -42,11 +42,10 @@ public class QualityRunService {
   }
 
   public QualityRun run(String suiteName, String trigger, String startedBy) {
-    QualitySuite suite =
-        QuarkusTransaction.requiringNew().call(() -> QualitySuite.findById(suiteName));
+    Subject subject = QuarkusTransaction.requiringNew().call(() -> subject(suiteName));
+    QualitySuite suite = subject.suite();
+    MonitoredDataset dataset = subject.dataset();
     SuiteReader.Suite read = SuiteReader.read(SuiteDocuments.tree(suite.document));
-    MonitoredDataset dataset =
-        QuarkusTransaction.requiringNew().call(() -> MonitoredDataset.findById(suite.dataset));
     Instant started = Instant.now();
     SuiteRunner.Measured measured;
     if (dataset == null) {
@@ -65,8 +64,7 @@ public class QualityRunService {
               List.of());
       measured = new SuiteRunner.Measured(List.of(missing), null, null, Map.of());
     } else {
-      List<Long> baseline = QuarkusTransaction.requiringNew().call(() -> baseline(suite.name));
-      measured = runner.run(dataset, read.expectations(), baseline);
+      measured = runner.run(dataset, read.expectations(), subject.baseline());
     }
     Instant finished = Instant.now();
     QualityRun run = new QualityRun();
@@ -144,6 +142,14 @@ public class QualityRunService {
           new QualityMeasured(
               run.id, product, run.dataset, fields, "quality suite " + run.suite, run.finishedAt));
     }
+  }
+
+  /** What a run reads before it starts: the suite, its dataset and the volume baseline. */
+  private record Subject(QualitySuite suite, MonitoredDataset dataset, List<Long> baseline) {}
+
+  private Subject subject(String suiteName) {
+    QualitySuite suite = QualitySuite.findById(suiteName);
+    return new Subject(suite, MonitoredDataset.findById(suite.dataset), baseline(suiteName));
   }
 
   /** Row counts of the suite's earlier runs, newest first: the volume baseline. */

@@ -84,10 +84,7 @@ final class Reconciliation {
       String dateColumn,
       LocalDate batch)
       throws SQLException {
-    String table =
-        SqlIdentifiers.quoted(dataset.schema, "dataset")
-            + "."
-            + SqlIdentifiers.quoted(dataset.table, "dataset");
+    String table = SqlIdentifiers.table(dataset.schema, "dataset", dataset.table, "dataset");
     String total =
         column == null ? "0" : "coalesce(sum(" + SqlIdentifiers.quoted(column, "column") + "), 0)";
     String sql =

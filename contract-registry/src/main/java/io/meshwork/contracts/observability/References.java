@@ -70,8 +70,6 @@ final class References {
   }
 
   private static String table(MonitoredDataset dataset) {
-    return SqlIdentifiers.quoted(dataset.schema, "dataset")
-        + "."
-        + SqlIdentifiers.quoted(dataset.table, "dataset");
+    return SqlIdentifiers.table(dataset.schema, "dataset", dataset.table, "dataset");
   }
 }

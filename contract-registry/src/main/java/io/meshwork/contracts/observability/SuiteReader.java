@@ -45,13 +45,7 @@ public final class SuiteReader {
     try {
       tree = (yaml ? YAML : JSON).readTree(text == null ? "" : text);
     } catch (JsonProcessingException e) {
-      throw invalid(
-          List.of(
-              new Violation(
-                  "$",
-                  ParserMessages.location(e).map(at -> at + ": ").orElse("")
-                      + (yaml ? "not valid YAML: " : "not valid JSON: ")
-                      + ParserMessages.clean(e))));
+      throw invalid(List.of(ParserMessages.syntax(e, yaml)));
     }
     return read(tree);
   }

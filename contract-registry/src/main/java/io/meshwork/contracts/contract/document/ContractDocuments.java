@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.meshwork.web.problem.ParserMessages;
-import io.meshwork.web.problem.Problem.Violation;
 import java.util.List;
 
 /** Contract texts in either format (YAML or JSON) to trees and back. */
@@ -31,13 +30,7 @@ public final class ContractDocuments {
     try {
       return (yaml ? YAML : JSON).readTree(text);
     } catch (JsonProcessingException e) {
-      throw ContractDocumentException.of(
-          List.of(
-              new Violation(
-                  "$",
-                  ParserMessages.location(e).map(at -> at + ": ").orElse("")
-                      + (yaml ? "not valid YAML: " : "not valid JSON: ")
-                      + ParserMessages.clean(e))));
+      throw ContractDocumentException.of(List.of(ParserMessages.syntax(e, yaml)));
     }
   }
 

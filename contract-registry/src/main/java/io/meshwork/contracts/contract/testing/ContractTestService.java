@@ -75,14 +75,7 @@ public class ContractTestService {
                 object.path("name").asText(),
                 connections.timeoutSeconds(),
                 connections.sampleSize());
-        for (JsonNode rule : object.path("quality")) {
-          checks.objectRule(rule);
-        }
-        for (JsonNode property : object.path("properties")) {
-          for (JsonNode rule : property.path("quality")) {
-            checks.propertyRule(property.path("name").asText(), rule);
-          }
-        }
+        checks.contractRules(object);
         freshness(document, object, checks);
         results.addAll(checks.results());
       }

@@ -33,16 +33,25 @@ public final class QualityChecks {
       int timeoutSeconds,
       int sampleSize) {
     this.sql = new SqlQueries(connection, timeoutSeconds);
-    this.table =
-        SqlIdentifiers.quoted(schema, "servers.schema")
-            + "."
-            + SqlIdentifiers.quoted(table, "schema.physicalName");
+    this.table = SqlIdentifiers.table(schema, "servers.schema", table, "schema.physicalName");
     this.objectName = objectName;
     this.sampleSize = sampleSize;
   }
 
   public List<CheckResult> results() {
     return results;
+  }
+
+  /** Every quality rule of a contract's schema object: its own, then its properties'. */
+  public void contractRules(JsonNode object) {
+    for (JsonNode rule : object.path("quality")) {
+      objectRule(rule);
+    }
+    for (JsonNode property : object.path("properties")) {
+      for (JsonNode rule : property.path("quality")) {
+        propertyRule(property.path("name").asText(), rule);
+      }
+    }
   }
 
   public void objectRule(JsonNode rule) {

@@ -10,6 +10,11 @@ public final class SqlIdentifiers {
 
   private SqlIdentifiers() {}
 
+  /** {@code "schema"."table"}, each part checked as {@link #quoted} does. */
+  public static String table(String schema, String schemaField, String table, String tableField) {
+    return quoted(schema, schemaField) + "." + quoted(table, tableField);
+  }
+
   public static String quoted(String identifier, String field) {
     if (identifier == null || !SAFE.matcher(identifier).matches()) {
       throw InvalidRequestException.ofField(

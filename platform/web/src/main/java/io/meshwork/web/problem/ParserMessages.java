@@ -87,6 +87,18 @@ public final class ParserMessages {
     return Optional.of("line " + location.getLineNr() + ", column " + location.getColumnNr());
   }
 
+  /**
+   * A document that does not parse, as one violation at {@code $}: {@code line 3, column 7: not
+   * valid YAML: <reason>}.
+   */
+  public static Problem.Violation syntax(JsonProcessingException e, boolean yaml) {
+    return new Problem.Violation(
+        "$",
+        location(e).map(at -> at + ": ").orElse("")
+            + (yaml ? "not valid YAML: " : "not valid JSON: ")
+            + clean(e));
+  }
+
   /** {@code not JSON at line 3, column 7: <reason>}. */
   public static String notJson(JsonProcessingException e) {
     return "not JSON" + location(e).map(at -> " at " + at).orElse("") + ": " + clean(e);

@@ -98,6 +98,7 @@ class QualitySuiteResourceTest {
     assertThat(unique).containsEntry("status", "failed").containsEntry("measured", 1.0f);
     assertThat(unique.get("sample").toString()).contains("c1@x.io");
 
+    String ours = "find { it.id == '" + run.getString("id") + "' }";
     given()
         .auth()
         .oauth2(TestTokens.consumer("sales"))
@@ -106,10 +107,10 @@ class QualitySuiteResourceTest {
         .get("/api/v1/quality/runs")
         .then()
         .statusCode(200)
-        .body("[0].id", equalTo(run.getString("id")))
-        .body("[0].trigger", equalTo("on-demand"))
+        // The scheduler runs the dataset's suites too (they are due at once): find ours by id.
+        .body(ours + ".trigger", equalTo("on-demand"))
         // Another domain's caller sees what failed, not the rows: those are marketing's data.
-        .body("[0].results.sample.flatten()", hasSize(0));
+        .body(ours + ".results.sample.flatten()", hasSize(0));
     given()
         .auth()
         .oauth2(OWNER)
@@ -117,7 +118,7 @@ class QualitySuiteResourceTest {
         .when()
         .get("/api/v1/quality/runs")
         .then()
-        .body("[0].results.sample.flatten()", hasSize(2));
+        .body(ours + ".results.sample.flatten()", hasSize(2));
     assertThat(
             TestKafka.awaitRecords(
                 TestKafka.topic(ContractEvents.QUALITY_TOPIC),

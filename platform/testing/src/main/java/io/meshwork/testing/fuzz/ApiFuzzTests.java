@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ApiFuzzTests {
 
+  private static final long DEFAULT_SEED = 20261204L;
+
   @Test
   void everyMutatingOperationRefusesCallersItMustNotServe() {
     ApiFuzzing.assertAuthzMatrix(ApiOperations.ofSnapshot());
@@ -19,6 +21,7 @@ public abstract class ApiFuzzTests {
     ApiFuzzing.assertHostileInputsRefusedCleanly(
         ApiOperations.ofSnapshot(),
         Integer.getInteger("fuzz.inputs", 2_500),
-        Long.getLong("fuzz.seed", System.nanoTime()));
+        // One seed by default, so that CI judges the same inputs every run; others explore.
+        Long.getLong("fuzz.seed", DEFAULT_SEED));
   }
 }

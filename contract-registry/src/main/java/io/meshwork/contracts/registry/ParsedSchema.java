@@ -13,6 +13,14 @@ public interface ParsedSchema {
   List<SchemaReference> references();
 
   /**
+   * Confluent's {@code normalize=true}: the one form that schemas meaning the same share, so they
+   * get one id. The canonical text already is that form for types without a normalisation.
+   */
+  default ParsedSchema normalized() {
+    return this;
+  }
+
+  /**
    * What stops {@code this} (the reader) from reading data written with {@code writer}; empty when
    * it can.
    */

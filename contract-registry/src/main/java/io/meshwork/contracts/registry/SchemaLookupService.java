@@ -27,8 +27,9 @@ public class SchemaLookupService {
 
   public record Found(String subject, int version, SchemaContent content) {}
 
-  public Found lookup(String subjectName, RegisterSchemaRequest request, boolean deleted) {
-    ParsedSchema parsed = resolver.parse(request);
+  public Found lookup(
+      String subjectName, RegisterSchemaRequest request, boolean deleted, boolean normalize) {
+    ParsedSchema parsed = resolver.parse(request, normalize);
     if (Subject.findByIdOptional(subjectName).isEmpty()
         || subjects.versionsOf(subjectName, deleted).isEmpty()) {
       throw RegistryException.subjectNotFound(subjectName);

@@ -86,9 +86,10 @@ public class SchemaRegistryResource {
   public RegisteredId register(
       @PathParam("subject") String subject,
       @QueryParam("domain") String domain,
+      @QueryParam("normalize") @DefaultValue("false") boolean normalize,
       RegisterSchemaRequest request) {
     return new RegisteredId(
-        registry.register(subject, request, caller, Optional.ofNullable(domain)).id());
+        registry.register(subject, request, normalize, caller, Optional.ofNullable(domain)).id());
   }
 
   @POST
@@ -97,8 +98,9 @@ public class SchemaRegistryResource {
   public SubjectSchema lookup(
       @PathParam("subject") String subject,
       @QueryParam("deleted") @DefaultValue("false") boolean deleted,
+      @QueryParam("normalize") @DefaultValue("false") boolean normalize,
       RegisterSchemaRequest request) {
-    SchemaLookupService.Found found = lookups.lookup(subject, request, deleted);
+    SchemaLookupService.Found found = lookups.lookup(subject, request, deleted, normalize);
     return SubjectSchema.of(found.subject(), found.version(), found.content());
   }
 
@@ -217,7 +219,7 @@ public class SchemaRegistryResource {
   @GET
   @Path("schemas/types")
   public List<String> types() {
-    return List.of(SchemaType.JSON.name(), SchemaType.AVRO.name());
+    return List.of(SchemaType.JSON.name(), SchemaType.PROTOBUF.name(), SchemaType.AVRO.name());
   }
 
   private SchemaContent content(int id) {
@@ -236,8 +238,10 @@ public class SchemaRegistryResource {
       @PathParam("subject") String subject,
       @PathParam("version") String version,
       @QueryParam("verbose") @DefaultValue("false") boolean verbose,
+      @QueryParam("normalize") @DefaultValue("false") boolean normalize,
       RegisterSchemaRequest request) {
-    List<String> messages = registry.compatibility(subject, VersionId.parse(version), request);
+    List<String> messages =
+        registry.compatibility(subject, VersionId.parse(version), request, normalize);
     return new Compatibility(messages.isEmpty(), verbose ? messages : null);
   }
 

@@ -43,9 +43,13 @@ public class SchemaRegistryService {
 
   @Transactional
   public Registered register(
-      String subjectName, RegisterSchemaRequest request, Caller caller, Optional<String> domain) {
+      String subjectName,
+      RegisterSchemaRequest request,
+      boolean normalize,
+      Caller caller,
+      Optional<String> domain) {
     SubjectRepository.requireValidSubject(subjectName);
-    ParsedSchema parsed = resolver.parse(request);
+    ParsedSchema parsed = resolver.parse(request, normalize);
     Subject subject = subjects.lockOrCreate(subjectName, caller, domain);
     String fingerprint = SchemaResolver.fingerprint(parsed);
     Optional<SchemaContent> existing =
@@ -97,8 +101,8 @@ public class SchemaRegistryService {
 
   /** Checks {@code request} against one version (or, with latest, the subject's rule). */
   public List<String> compatibility(
-      String subjectName, VersionId versionId, RegisterSchemaRequest request) {
-    ParsedSchema parsed = resolver.parse(request);
+      String subjectName, VersionId versionId, RegisterSchemaRequest request, boolean normalize) {
+    ParsedSchema parsed = resolver.parse(request, normalize);
     Optional<Subject> subject = Subject.findByIdOptional(subjectName);
     if (subject.isEmpty()) {
       if (versionId.isLatest()) {

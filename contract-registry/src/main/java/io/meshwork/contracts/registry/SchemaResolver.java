@@ -21,13 +21,16 @@ public class SchemaResolver {
     this.cache = cache;
   }
 
-  ParsedSchema parse(RegisterSchemaRequest request) {
+  /** {@code normalize}: Confluent's {@code normalize=true}, see {@link ParsedSchema#normalized}. */
+  ParsedSchema parse(RegisterSchemaRequest request, boolean normalize) {
     if (request == null) {
       throw RegistryException.invalidSchema("Invalid schema: the request has no body");
     }
     SchemaType type = SchemaType.parse(request.schemaType());
     List<SchemaReference> references = request.referencesOrEmpty();
-    return cache.parse(type, request.schema(), references, resolveReferences(references));
+    ParsedSchema parsed =
+        cache.parse(type, request.schema(), references, resolveReferences(references));
+    return normalize ? parsed.normalized() : parsed;
   }
 
   ParsedSchema parsedById(int id) {

@@ -5,7 +5,8 @@ import java.util.Locale;
 /** Schema formats the registry understands. A request without a type means AVRO (Confluent). */
 public enum SchemaType {
   AVRO,
-  JSON;
+  JSON,
+  PROTOBUF;
 
   public static SchemaType parse(String value) {
     if (value == null || value.isBlank()) {

@@ -1,0 +1,137 @@
+package io.meshwork.contracts.protobuf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.meshwork.contracts.avro.AvroSchemaParser;
+import io.meshwork.contracts.registry.ParsedSchema;
+import io.meshwork.contracts.registry.RegistryException;
+import io.meshwork.contracts.registry.SchemaReference;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProtobufSchemaTest {
+
+  private static final String ORDER =
+      """
+      syntax = "proto3";
+      package shop;
+      import "google/protobuf/timestamp.proto";
+      import "customer.proto";
+
+      // An order as the shop publishes it.
+      message Order {
+        string id = 1;
+        google.protobuf.Timestamp placed_at = 2;
+        crm.Customer customer = 3;
+      }
+      """;
+
+  private static final String CUSTOMER =
+      "syntax = \"proto3\";\npackage crm;\nmessage Customer { string name = 1; }\n";
+
+  @Test
+  void badTextIsRefusedWithConfluentsCodeLineAndColumn() {
+    assertThatThrownBy(() -> parse("syntax = \"proto3\";\nmessage A {\n  string id = 1\n}\n"))
+        .isInstanceOfSatisfying(
+            RegistryException.class,
+            e -> {
+              assertThat(e.errorCode()).isEqualTo(42201);
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "Invalid schema of type PROTOBUF, details: line 4, column 2: expected ';'"
+                          + " but was '}'");
+            });
+  }
+
+  @Test
+  void anUnknownTypeIsRefusedWhereItIsUsed() {
+    assertThatThrownBy(
+            () -> parse("syntax = \"proto3\";\npackage p;\nmessage A {\n  Missing m = 1;\n}\n"))
+        .isInstanceOfSatisfying(
+            RegistryException.class,
+            e ->
+                assertThat(e.getMessage())
+                    .isEqualTo(
+                        "Invalid schema of type PROTOBUF, details: unable to resolve Missing;"
+                            + " for field m (line 4, column 3); in message p.A (line 3, column"
+                            + " 1)"));
+  }
+
+  @Test
+  void importsResolveThroughReferencesAndWellKnownTypesNeedNone() {
+    ProtobufSchema customer = parse(CUSTOMER);
+    SchemaReference reference = new SchemaReference("customer.proto", "crm.Customer", 1);
+
+    ProtobufSchema order = ProtobufSchema.parse(ORDER, List.of(reference), List.of(customer));
+
+    assertThat(order.references()).containsExactly(reference);
+    assertThat(order.file().getTypes()).hasSize(1);
+  }
+
+  @Test
+  void anImportWithoutItsReferenceIsRefusedByName() {
+    assertThatThrownBy(() -> parse(ORDER))
+        .hasMessageContaining("import \"customer.proto\" is not among the schema's references");
+  }
+
+  @Test
+  void theCanonicalTextIsStableAndFormattingFree() {
+    String spaced = "syntax=\"proto3\";package p;message A{string id=1;int32 n=2;}";
+    String tidy =
+        "syntax = \"proto3\";\npackage p;\n\nmessage A {\n  string id = 1;\n  int32 n = 2;\n}\n";
+
+    assertThat(parse(spaced).canonical()).isEqualTo(parse(tidy).canonical());
+    assertThat(parse(parse(tidy).canonical()).canonical()).isEqualTo(parse(tidy).canonical());
+    assertThat(parse(tidy).canonical()).doesNotContain("Wire");
+  }
+
+  @Test
+  void normalisationGivesEquivalentSchemasOneText() {
+    String declared =
+        """
+        syntax = "proto3";
+        package p;
+        option java_package = "p.j";
+        option go_package = "p/g";
+        // comments go
+        message A {
+          B b = 2;
+          string id = 1 [deprecated = true, json_name = "ident"];
+          message B { int32 v = 1; }
+        }
+        """;
+    String reordered =
+        """
+        syntax = "proto3";
+        package p;
+        option go_package = "p/g";
+        option java_package = "p.j";
+        message A {
+          string id = 1 [json_name = "ident", deprecated = true];
+          .p.A.B b = 2;
+          message B { int32 v = 1; }
+        }
+        """;
+
+    ParsedSchema normalized = parse(declared).normalized();
+
+    assertThat(normalized.canonical()).isEqualTo(parse(reordered).normalized().canonical());
+    assertThat(normalized.canonical()).isNotEqualTo(parse(declared).canonical());
+    assertThat(normalized.canonical()).doesNotContain("comments go").contains(".p.A.B b = 2;");
+    assertThat(normalized.normalized().canonical()).isEqualTo(normalized.canonical());
+  }
+
+  @Test
+  void aProtobufSchemaReferencesOnlyProtobufSchemas() {
+    ParsedSchema other = new AvroSchemaParser().parse("\"string\"", List.of(), List.of());
+    SchemaReference reference = new SchemaReference("customer.proto", "s", 1);
+
+    assertThatThrownBy(() -> ProtobufSchema.parse(CUSTOMER, List.of(reference), List.of(other)))
+        .hasMessageContaining("a PROTOBUF schema can only reference PROTOBUF schemas");
+  }
+
+  private static ProtobufSchema parse(String text) {
+    return ProtobufSchema.parse(text, List.of(), List.of());
+  }
+}

@@ -94,6 +94,43 @@ const resolving = new SchemaRegistry({
 })
 assert.deepEqual(JSON.parse(JSON.stringify(await resolving.decode(shipmentBytes))), shipment)
 
+// PROTOBUF with an import as a reference. The client writes magic byte, id and message; Confluent's
+// serializers put the message indexes between the id and the message ([0], the first message, is
+// the single byte 0). A record framed that way decodes too (the client skips the index byte).
+const crmSubject = `${prefix}-crm-value`
+const customerProto = 'syntax = "proto3";\npackage crm;\nmessage Customer {\n  string name = 1;\n}\n'
+await registry.register({ type: SchemaType.PROTOBUF, schema: customerProto }, { subject: crmSubject })
+const orderProto = [
+  'syntax = "proto3";',
+  'package shop;',
+  'import "crm/customer.proto";',
+  'message Order {',
+  '  string id = 1;',
+  '  int32 quantity = 2;',
+  '  crm.Customer customer = 3;',
+  '}',
+].join('\n')
+const protoSubject = `${prefix}-proto-value`
+const { id: protoId } = await registry.register(
+  {
+    type: SchemaType.PROTOBUF,
+    schema: orderProto,
+    references: [{ name: 'crm/customer.proto', subject: crmSubject, version: 1 }],
+  },
+  { subject: protoSubject },
+)
+assert.equal(await registry.getLatestSchemaId(protoSubject), protoId)
+const order = { id: 'o-1', quantity: 3, customer: { name: 'Ada' } }
+const protoBytes = await registry.encode(protoId, order)
+assert.equal(protoBytes.readInt32BE(1), protoId, 'schema id in the wire format')
+const protoReader = new SchemaRegistry({
+  host: process.env.REGISTRY_URL,
+  auth: { username: process.env.CLIENT_ID, password: process.env.CLIENT_SECRET },
+})
+assert.deepEqual(JSON.parse(JSON.stringify(await protoReader.decode(protoBytes))), order)
+const confluentFramed = Buffer.concat([protoBytes.subarray(0, 5), Buffer.from([0]), protoBytes.subarray(5)])
+assert.deepEqual(JSON.parse(JSON.stringify(await protoReader.decode(confluentFramed))), order)
+
 let refused = null
 try {
   await new SchemaRegistry({
@@ -107,4 +144,5 @@ assert.equal(refused, 401, 'a wrong secret is refused')
 
 console.log(JSON.stringify({
   avroSubject, avroId, jsonSubject, jsonId, wrongSecretStatus: refused, strategySubjects, shipmentId,
+  protoSubject, protoId, protoHex: protoBytes.toString('hex'), confluentHex: confluentFramed.toString('hex'),
 }))

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.UnknownFieldSet;
 import io.meshwork.events.schema.ConfluentWireFormat;
 import io.meshwork.infra.Secrets;
 import io.meshwork.testing.Fixtures;
@@ -14,6 +15,8 @@ import io.meshwork.testing.ServiceEnvironment;
 import io.meshwork.testing.ServiceProcess;
 import io.meshwork.testing.TestInfra;
 import java.io.IOException;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * contract-registry driven by the unmodified npm client {@code @kafkajs/confluent-schema-registry}
- * (register, getLatestSchemaId, encode, decode for AVRO and JSON), authenticating with HTTP Basic
- * as a Keycloak client, against the real Keycloak.
+ * (register, getLatestSchemaId, encode, decode for AVRO, JSON and PROTOBUF), authenticating with
+ * HTTP Basic as a Keycloak client, against the real Keycloak.
  */
 class SchemaRegistryClientIT {
 
@@ -65,7 +68,7 @@ class SchemaRegistryClientIT {
   }
 
   @Test
-  void npmClientRegistersEncodesAndDecodesAvroAndJson() throws Exception {
+  void npmClientRegistersEncodesAndDecodesAvroJsonAndProtobuf() throws Exception {
     String prefix = "marketing." + Fixtures.newName("customers");
     JsonNode result = runClientCheck(prefix, Fixtures.randomSuffix(6));
     assertThat(result.get("wrongSecretStatus").asInt()).isEqualTo(401);
@@ -118,6 +121,41 @@ class SchemaRegistryClientIT {
         .then()
         .statusCode(200)
         .body("compatibilityLevel", equalTo("BACKWARD"));
+    protobufRecordsReadHere(result);
+  }
+
+  /**
+   * The npm client's PROTOBUF record, read here: Confluent's framing with message indexes (the
+   * platform's tool writes the same bytes the script built), and the message by protobuf-java.
+   */
+  private static void protobufRecordsReadHere(JsonNode result) throws Exception {
+    int protoId = result.get("protoId").asInt();
+    byte[] clientBytes = HexFormat.of().parseHex(result.get("protoHex").asText());
+    byte[] confluentBytes = HexFormat.of().parseHex(result.get("confluentHex").asText());
+    byte[] message = ConfluentWireFormat.payload(clientBytes);
+
+    assertThat(ConfluentWireFormat.frameProtobuf(protoId, List.of(0), message))
+        .isEqualTo(confluentBytes);
+    ConfluentWireFormat.ProtobufRecord record = ConfluentWireFormat.protobuf(confluentBytes);
+    assertThat(record.schemaId()).isEqualTo(protoId);
+    assertThat(record.messageIndexes()).containsExactly(0);
+    UnknownFieldSet fields = UnknownFieldSet.parseFrom(record.payload());
+    assertThat(fields.getField(1).getLengthDelimitedList().get(0).toStringUtf8()).isEqualTo("o-1");
+    assertThat(fields.getField(2).getVarintList()).containsExactly(3L);
+    UnknownFieldSet customer =
+        UnknownFieldSet.parseFrom(fields.getField(3).getLengthDelimitedList().get(0));
+    assertThat(customer.getField(1).getLengthDelimitedList().get(0).toStringUtf8())
+        .isEqualTo("Ada");
+    given()
+        .baseUri(registry.baseUrl())
+        .auth()
+        .oauth2(environment.tokens().user("cody"))
+        .when()
+        .get("/schemas/ids/{id}", protoId)
+        .then()
+        .statusCode(200)
+        .body("schemaType", equalTo("PROTOBUF"))
+        .body("references[0].name", equalTo("crm/customer.proto"));
   }
 
   @Test

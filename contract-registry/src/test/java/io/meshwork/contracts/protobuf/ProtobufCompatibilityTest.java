@@ -1,8 +1,10 @@
 package io.meshwork.contracts.protobuf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.meshwork.contracts.registry.CompatibilityIssue;
+import io.meshwork.contracts.registry.SchemaReference;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -177,6 +179,29 @@ class ProtobufCompatibilityTest {
 
     assertThat(parse(asInt).readIssues(parse(old))).isEmpty();
     assertThat(parse(moreConstants).readIssues(parse(old))).isEmpty();
+  }
+
+  @Test
+  void anImportedMessageIsComparedThroughTheFieldThatUsesIt() {
+    String order =
+        "syntax = \"proto3\";\npackage shop;\nimport \"crm.proto\";\n"
+            + "message Order { crm.Customer customer = 1; }\n";
+    String customer = "syntax = \"proto3\";\npackage crm;\nmessage Customer { int64 id = 1; }\n";
+    ProtobufSchema old = withImport(order, customer);
+    ProtobufSchema same = withImport(order, customer.replace("int64 id", "int32 id"));
+    ProtobufSchema changed = withImport(order, customer.replace("int64 id", "string id"));
+
+    assertThat(same.readIssues(old)).isEmpty();
+    assertThat(changed.readIssues(old))
+        .extracting(CompatibilityIssue::rule, CompatibilityIssue::path)
+        .containsExactlyInAnyOrder(
+            tuple("FIELD_SCALAR_KIND_CHANGED", "#/Customer/1"),
+            tuple("FIELD_NAMED_TYPE_CHANGED", "#/Order/1"));
+  }
+
+  private static ProtobufSchema withImport(String text, String imported) {
+    return ProtobufSchema.parse(
+        text, List.of(new SchemaReference("crm.proto", "crm-value", 1)), List.of(parse(imported)));
   }
 
   private static ProtobufSchema parse(String text) {

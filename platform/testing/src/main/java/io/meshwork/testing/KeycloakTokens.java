@@ -31,13 +31,17 @@ public final class KeycloakTokens {
 
   /** A demo user of the realm (see README), through the public client's password grant. */
   public String user(String username) {
-    String password = System.getenv().getOrDefault("MESHWORK_DEMO_PASSWORD", "meshwork");
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "password");
     form.put("client_id", "meshwork-cli");
     form.put("username", username);
-    form.put("password", password);
+    form.put("password", demoPassword());
     return request(form);
+  }
+
+  /** The demo users' password: {@code MESHWORK_DEMO_PASSWORD}, as the realm import is given it. */
+  static String demoPassword() {
+    return System.getenv().getOrDefault("MESHWORK_DEMO_PASSWORD", "meshwork");
   }
 
   /** A service account's token, e.g. {@code serviceAccount("provisioning")}. */

@@ -10,8 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Points a service under test at the shared test servers: a database of its own, a topic prefix of
- * its own (so modules never see each other's events), and locally signed tokens.
+ * Points a service under test at the shared test servers ({@link TestServers}: the project's own,
+ * or containers): a database of its own, a topic prefix of its own (so modules never see each
+ * other's events), and locally signed tokens.
  */
 public class MeshworkTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -20,7 +21,7 @@ public class MeshworkTestResource implements QuarkusTestResourceLifecycleManager
 
   @Override
   public Map<String, String> start() {
-    state = TestInfra.ensureRunning(Component.POSTGRES, Component.KAFKA, Component.S3);
+    state = TestServers.ensureRunning(Component.POSTGRES, Component.KAFKA, Component.S3);
     String run = Fixtures.randomSuffix(6);
     database = "t_" + moduleName() + "_" + run;
     Map<String, String> config = new HashMap<>();

@@ -25,7 +25,7 @@ public final class ServiceEnvironment implements AutoCloseable {
   }
 
   public static ServiceEnvironment create() {
-    InfraState infra = TestInfra.ensureRunning(Component.values());
+    InfraState infra = TestServers.ensureRunning(Component.values());
     String run = Fixtures.randomSuffix(6);
     String database = "st_" + run;
     String jdbcUrl = TestDatabases.create(infra, database);

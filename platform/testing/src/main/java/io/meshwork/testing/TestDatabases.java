@@ -15,7 +15,12 @@ public final class TestDatabases {
   private TestDatabases() {}
 
   public static String jdbcUrl(InfraState state, String database) {
-    return "jdbc:postgresql://127.0.0.1:" + state.require("postgres.port") + "/" + database;
+    return "jdbc:postgresql://"
+        + state.require("postgres.host")
+        + ":"
+        + state.require("postgres.port")
+        + "/"
+        + database;
   }
 
   public static String create(InfraState state, String database) {

@@ -121,7 +121,7 @@ public final class TestKafka {
 
   /** The broker's SASL/SCRAM listener, where consumers of data products sign in. */
   public static String saslBootstrapServers() {
-    return TestInfra.ensureRunning(Component.KAFKA).require("kafka.sasl-bootstrap-servers");
+    return TestServers.ensureRunning(Component.KAFKA).require("kafka.sasl-bootstrap-servers");
   }
 
   /**

@@ -40,12 +40,7 @@ class ProvisioningRestartIT {
   }
 
   private static Connection warehouse() throws Exception {
-    return DriverManager.getConnection(
-        "jdbc:postgresql://127.0.0.1:"
-            + environment.infra().require("postgres.port")
-            + "/warehouse",
-        "postgres",
-        "");
+    return DriverManager.getConnection(environment.jdbcUrl("warehouse"), "postgres", "");
   }
 
   @Test

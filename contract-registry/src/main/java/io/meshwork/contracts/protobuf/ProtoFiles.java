@@ -32,10 +32,12 @@ final class ProtoFiles {
   private static final String WELL_KNOWN = "google/protobuf/";
   private static final Pattern PLACE = Pattern.compile("([\\w./-]+\\.proto):(\\d+):(\\d+)");
   private static final String HEADER = "// Proto schema formatted by Wire";
+  private static final int MAX_DEPTH = 64;
 
   private ProtoFiles() {}
 
   static ProtoFileElement parse(String text) {
+    requireShallow(text);
     try {
       return ProtoParser.Companion.parse(Location.get(ROOT), text);
     } catch (IllegalStateException | IllegalArgumentException e) {
@@ -65,11 +67,47 @@ final class ProtoFiles {
           .link(List.of(ProtoFile.Companion.get(root)));
     } catch (SchemaException e) {
       throw invalid(String.join("; ", e.getMessage().lines().map(String::strip).toList()));
+    } catch (IllegalArgumentException e) {
+      // What Wire refuses while resolving a type: "map key must be non-byte, ...: bytes".
+      throw invalid(e.getMessage());
     } catch (RuntimeException e) {
       // Wire's linker reports what it cannot link as SchemaException; anything else is ours.
       throw RegistryException.invalidSchema(
           Incidents.record(
               LOG, "Invalid schema of type PROTOBUF, details: the schema cannot be linked", e));
+    }
+  }
+
+  /**
+   * Wire's parser and linker recurse once per level of nesting, so a file nested thousands deep
+   * would exhaust the stack (and hundreds deep takes seconds); real files stay within a few levels.
+   */
+  private static void requireShallow(String text) {
+    int depth = 0;
+    char quote = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quote != 0) {
+        if (c == '\\') {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (text.startsWith("//", i)) {
+        int end = text.indexOf('\n', i);
+        i = end < 0 ? text.length() : end;
+      } else if (text.startsWith("/*", i)) {
+        int end = text.indexOf("*/", i + 2);
+        i = end < 0 ? text.length() : end + 1;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '{' || c == '[' || c == '(' || c == '<') {
+        if (++depth > MAX_DEPTH) {
+          throw invalid("the file nests deeper than " + MAX_DEPTH + " levels");
+        }
+      } else if (c == '}' || c == ']' || c == ')' || c == '>') {
+        depth = Math.max(0, depth - 1);
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import io.meshwork.contracts.registry.ParsedSchema;
 import io.meshwork.contracts.registry.RegistryException;
 import io.meshwork.contracts.registry.SchemaReference;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ProtobufSchemaTest {
@@ -129,6 +130,70 @@ class ProtobufSchemaTest {
 
     assertThatThrownBy(() -> ProtobufSchema.parse(CUSTOMER, List.of(reference), List.of(other)))
         .hasMessageContaining("a PROTOBUF schema can only reference PROTOBUF schemas");
+  }
+
+  @Test
+  void deepNestingIsRefusedBeforeTheParserRecurses() {
+    String deep = "syntax = \"proto3\";\n" + "message A { ".repeat(5000) + "}".repeat(5000);
+    String commentedQuote = "syntax = \"proto3\";\n// don't\n" + "message A { ".repeat(5000);
+
+    assertThatThrownBy(() -> parse(deep))
+        .hasMessage(
+            "Invalid schema of type PROTOBUF, details: the file nests deeper than 64 levels");
+    assertThatThrownBy(() -> parse(commentedQuote)).hasMessageContaining("deeper than 64 levels");
+  }
+
+  @Test
+  void whatTheLinkerRefusesIsSaidInItsWords() {
+    assertThatThrownBy(
+            () -> parse("syntax = \"proto3\";\nmessage A {\n  map<bytes, int32> m = 1;\n}\n"))
+        .hasMessage(
+            "Invalid schema of type PROTOBUF, details: map key must be non-byte, non-floating"
+                + " point scalar: bytes");
+  }
+
+  /** Mutations of a rich file: each one parses, or is refused as 42201 in public words. */
+  @Test
+  void mutatedFilesAreParsedOrRefusedCleanly() {
+    String base =
+        """
+        syntax = "proto3";
+        package shop.v1;
+        import "google/protobuf/timestamp.proto";
+        option java_package = "x";
+        message Order {
+          string id = 1 [deprecated = true];
+          map<string, int32> m = 2;
+          oneof p { string a = 3; int64 b = 4; }
+          reserved 5, 6 to 9;
+          enum S { A = 0; B = 1; }
+          S s = 10;
+          google.protobuf.Timestamp t = 11;
+          repeated Order children = 12;
+        }
+        service Svc { rpc Get(Order) returns (Order); }
+        """;
+    String alphabet = "{}[]<>;=\"'.,:-+0123456789abcxyz \n\t\\/*optional repeated map to max";
+    Random random = new Random(20261204);
+    for (int i = 0; i < 3000; i++) {
+      StringBuilder text = new StringBuilder(base);
+      for (int edit = 0; edit <= random.nextInt(4); edit++) {
+        int at = random.nextInt(text.length());
+        if (random.nextBoolean()) {
+          text.deleteCharAt(at);
+        } else {
+          text.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+      }
+      try {
+        parse(text.toString());
+      } catch (RegistryException e) {
+        assertThat(e.errorCode()).as(text.toString()).isEqualTo(42201);
+        assertThat(e.getMessage())
+            .as(text.toString())
+            .doesNotContain("Exception", "kotlin", "at com.");
+      }
+    }
   }
 
   private static ProtobufSchema parse(String text) {

@@ -59,7 +59,7 @@ public final class HostileInputs {
     String declared = operation.mediaTypes().get(random.nextInt(operation.mediaTypes().size()));
     String media =
         random.nextInt(6) == 0 ? WRONG_MEDIA[random.nextInt(WRONG_MEDIA.length)] : declared;
-    int kind = random.nextInt(12);
+    int kind = random.nextInt(13);
     return switch (kind) {
       case 0 -> new Body(randomBytes(random.nextInt(2000)), media, "random bytes");
       case 1 -> new Body(invalidUtf8(operation.properties()), media, "invalid UTF-8");
@@ -94,6 +94,17 @@ public final class HostileInputs {
                   .getBytes(StandardCharsets.UTF_8),
               media,
               "broken schema");
+      case 11 ->
+          new Body(
+              ("{\"schemaType\":\"PROTOBUF\",\"schema\":\"syntax = \\\"proto3\\\";\\n"
+                      + "message M { ".repeat(random.nextInt(3) == 0 ? 3000 : 2)
+                      + identifier().replaceAll("[\"\\\\]", "")
+                      + " = 1;\\nimport \\\"x.proto\\\";\",\"references\":[{\"name\":\""
+                      + identifier().replaceAll("[\"\\\\]", "")
+                      + "\"}]}")
+                  .getBytes(StandardCharsets.UTF_8),
+              media,
+              "broken .proto");
       default -> new Body(numbers(operation.properties()), media, "extreme numbers");
     };
   }

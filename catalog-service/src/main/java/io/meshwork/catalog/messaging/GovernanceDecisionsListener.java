@@ -4,12 +4,15 @@ import io.meshwork.catalog.product.ProductLifecycle;
 import io.meshwork.events.EventCodec;
 import io.meshwork.events.EventHandlers;
 import io.meshwork.events.governance.GovernanceEvents;
+import io.meshwork.events.inbox.ConsumerRetries;
 import io.meshwork.events.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 
 /** Applies governance's review decisions to data products' lifecycles, each decision once. */
@@ -28,6 +31,10 @@ public class GovernanceDecisionsListener {
         new EventHandlers(codec).on(GovernanceEvents.REVIEW_DECIDED, lifecycle::decided);
   }
 
+  @Retry(
+      maxRetries = ConsumerRetries.MAX_RETRIES,
+      delay = ConsumerRetries.DELAY_MILLIS,
+      retryOn = JDBCConnectionException.class)
   @Incoming("governance-reviews")
   @Blocking
   @Transactional

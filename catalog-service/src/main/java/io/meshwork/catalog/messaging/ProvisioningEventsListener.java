@@ -4,6 +4,7 @@ import io.meshwork.catalog.dataset.Dataset;
 import io.meshwork.catalog.dataset.DatasetRepository;
 import io.meshwork.events.EventCodec;
 import io.meshwork.events.EventHandlers;
+import io.meshwork.events.inbox.ConsumerRetries;
 import io.meshwork.events.inbox.Inbox;
 import io.meshwork.events.provisioning.DatasetDeprovisioned;
 import io.meshwork.events.provisioning.DatasetProvisioned;
@@ -17,7 +18,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,6 +64,10 @@ public class ProvisioningEventsListener {
                 drift -> update(drift.datasetId(), d -> d.drift = codec.encode(drift.findings())));
   }
 
+  @Retry(
+      maxRetries = ConsumerRetries.MAX_RETRIES,
+      delay = ConsumerRetries.DELAY_MILLIS,
+      retryOn = JDBCConnectionException.class)
   @Incoming("provisioning-datasets")
   @Blocking
   @Transactional

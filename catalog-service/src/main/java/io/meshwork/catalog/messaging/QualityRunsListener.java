@@ -4,12 +4,15 @@ import io.meshwork.catalog.health.ProductHealthService;
 import io.meshwork.events.EventCodec;
 import io.meshwork.events.EventHandlers;
 import io.meshwork.events.contracts.ContractEvents;
+import io.meshwork.events.inbox.ConsumerRetries;
 import io.meshwork.events.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 
 /** Keeps contract-registry's latest quality run of each product's output port, each run once. */
@@ -28,6 +31,10 @@ public class QualityRunsListener {
         new EventHandlers(codec).on(ContractEvents.QUALITY_RUN_COMPLETED, health::record);
   }
 
+  @Retry(
+      maxRetries = ConsumerRetries.MAX_RETRIES,
+      delay = ConsumerRetries.DELAY_MILLIS,
+      retryOn = JDBCConnectionException.class)
   @Incoming("contracts-quality")
   @Blocking
   @Transactional

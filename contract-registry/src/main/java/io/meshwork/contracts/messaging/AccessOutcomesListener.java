@@ -6,6 +6,7 @@ import io.meshwork.events.EventCodec;
 import io.meshwork.events.EventHandlers;
 import io.meshwork.events.governance.AccessChecked;
 import io.meshwork.events.governance.GovernanceEvents;
+import io.meshwork.events.inbox.ConsumerRetries;
 import io.meshwork.events.inbox.Inbox;
 import io.meshwork.events.provisioning.GrantsChanged;
 import io.meshwork.events.provisioning.ProvisioningEvents;
@@ -13,7 +14,9 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,6 +48,10 @@ public class AccessOutcomesListener {
             .on(ProvisioningEvents.GRANTS_REVOKED, this::revoked);
   }
 
+  @Retry(
+      maxRetries = ConsumerRetries.MAX_RETRIES,
+      delay = ConsumerRetries.DELAY_MILLIS,
+      retryOn = JDBCConnectionException.class)
   @Incoming("governance-access-checks")
   @Blocking
   @Transactional
@@ -56,6 +63,10 @@ public class AccessOutcomesListener {
     }
   }
 
+  @Retry(
+      maxRetries = ConsumerRetries.MAX_RETRIES,
+      delay = ConsumerRetries.DELAY_MILLIS,
+      retryOn = JDBCConnectionException.class)
   @Incoming("provisioning-grants")
   @Blocking
   @Transactional

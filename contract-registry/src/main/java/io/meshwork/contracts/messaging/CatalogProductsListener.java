@@ -9,6 +9,7 @@ import io.meshwork.events.catalog.CatalogEvents;
 import io.meshwork.events.catalog.DataProductDeprecated;
 import io.meshwork.events.catalog.DataProductPublished;
 import io.meshwork.events.catalog.DataProductRetired;
+import io.meshwork.events.inbox.ConsumerRetries;
 import io.meshwork.events.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
@@ -17,7 +18,9 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 
 /** Keeps the published data products: what consumers may ask access to, and who owns it. */
@@ -41,6 +44,10 @@ public class CatalogProductsListener {
             .on(CatalogEvents.RETIRED, this::retired);
   }
 
+  @Retry(
+      maxRetries = ConsumerRetries.MAX_RETRIES,
+      delay = ConsumerRetries.DELAY_MILLIS,
+      retryOn = JDBCConnectionException.class)
   @Incoming("catalog-data-products")
   @Blocking
   @Transactional

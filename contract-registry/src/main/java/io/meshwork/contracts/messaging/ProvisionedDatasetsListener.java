@@ -4,6 +4,7 @@ import io.meshwork.contracts.observability.MonitoredDataset;
 import io.meshwork.contracts.observability.QualitySuite;
 import io.meshwork.events.EventCodec;
 import io.meshwork.events.EventHandlers;
+import io.meshwork.events.inbox.ConsumerRetries;
 import io.meshwork.events.inbox.Inbox;
 import io.meshwork.events.provisioning.DatasetDeprovisioned;
 import io.meshwork.events.provisioning.DatasetProvisioned;
@@ -13,7 +14,9 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,6 +40,10 @@ public class ProvisionedDatasetsListener {
             .on(ProvisioningEvents.DATASET_DEPROVISIONED, this::deprovisioned);
   }
 
+  @Retry(
+      maxRetries = ConsumerRetries.MAX_RETRIES,
+      delay = ConsumerRetries.DELAY_MILLIS,
+      retryOn = JDBCConnectionException.class)
   @Incoming("provisioning-datasets")
   @Blocking
   @Transactional

@@ -6,6 +6,7 @@ import io.meshwork.events.contracts.AccessEvents;
 import io.meshwork.events.contracts.AccessRequestChanged;
 import io.meshwork.events.governance.AccessChecked;
 import io.meshwork.events.governance.GovernanceEvents;
+import io.meshwork.events.inbox.ConsumerRetries;
 import io.meshwork.events.inbox.Inbox;
 import io.meshwork.events.outbox.Outbox;
 import io.meshwork.governance.access.AccessCheck;
@@ -19,7 +20,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Map;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 
 /** Checks access requests that reach COMPLIANCE_CHECK and answers contract-registry. */
@@ -41,6 +44,10 @@ public class AccessRequestsListener {
     this.handlers = new EventHandlers(codec).on(AccessEvents.COMPLIANCE_REQUESTED, this::check);
   }
 
+  @Retry(
+      maxRetries = ConsumerRetries.MAX_RETRIES,
+      delay = ConsumerRetries.DELAY_MILLIS,
+      retryOn = JDBCConnectionException.class)
   @Incoming("contracts-access-requests")
   @Blocking
   @Transactional

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.meshwork.events.EventCodec;
 import io.meshwork.events.EventHandlers;
 import io.meshwork.events.catalog.CatalogEvents;
+import io.meshwork.events.inbox.ConsumerRetries;
 import io.meshwork.events.inbox.Inbox;
 import io.meshwork.governance.product.KnownProduct;
 import io.meshwork.governance.review.ReviewService;
@@ -12,7 +13,9 @@ import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,6 +63,10 @@ public class CatalogEventsListener {
             .on(CatalogEvents.RETIRED, retired -> status(retired.name(), "RETIRED"));
   }
 
+  @Retry(
+      maxRetries = ConsumerRetries.MAX_RETRIES,
+      delay = ConsumerRetries.DELAY_MILLIS,
+      retryOn = JDBCConnectionException.class)
   @Incoming("catalog-data-products")
   @Blocking
   @Transactional

@@ -3,6 +3,7 @@ package io.meshwork.governance.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshwork.events.EventCodec;
 import io.meshwork.events.EventHandlers;
+import io.meshwork.events.inbox.ConsumerRetries;
 import io.meshwork.events.inbox.Inbox;
 import io.meshwork.events.provisioning.ProvisioningEvents;
 import io.meshwork.events.provisioning.ResourceRef;
@@ -13,7 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,6 +49,10 @@ public class ProvisioningEventsListener {
                 gone -> dataset(gone.domain(), gone.name(), "DEPROVISIONED", List.of()));
   }
 
+  @Retry(
+      maxRetries = ConsumerRetries.MAX_RETRIES,
+      delay = ConsumerRetries.DELAY_MILLIS,
+      retryOn = JDBCConnectionException.class)
   @Incoming("provisioning-datasets")
   @Blocking
   @Transactional

@@ -4,13 +4,16 @@ import io.meshwork.events.EventCodec;
 import io.meshwork.events.EventHandlers;
 import io.meshwork.events.contracts.ContractEvents;
 import io.meshwork.events.contracts.QualityMeasured;
+import io.meshwork.events.inbox.ConsumerRetries;
 import io.meshwork.events.inbox.Inbox;
 import io.meshwork.governance.product.QualityMetric;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,6 +33,10 @@ public class QualityEventsListener {
     this.handlers = new EventHandlers(codec).on(ContractEvents.QUALITY_MEASURED, this::measured);
   }
 
+  @Retry(
+      maxRetries = ConsumerRetries.MAX_RETRIES,
+      delay = ConsumerRetries.DELAY_MILLIS,
+      retryOn = JDBCConnectionException.class)
   @Incoming("contracts-quality")
   @Blocking
   @Transactional

@@ -4,6 +4,7 @@ import io.meshwork.events.EventCodec;
 import io.meshwork.events.EventHandlers;
 import io.meshwork.events.contracts.AccessEvents;
 import io.meshwork.events.contracts.AccessRequestChanged;
+import io.meshwork.events.inbox.ConsumerRetries;
 import io.meshwork.events.inbox.Inbox;
 import io.meshwork.lineage.graph.Node;
 import io.meshwork.lineage.graph.NodeKind;
@@ -16,7 +17,9 @@ import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,6 +49,10 @@ public class AccessAgreementsListener {
             .on(AccessEvents.EXPIRED, a -> record(a, false));
   }
 
+  @Retry(
+      maxRetries = ConsumerRetries.MAX_RETRIES,
+      delay = ConsumerRetries.DELAY_MILLIS,
+      retryOn = JDBCConnectionException.class)
   @Incoming("contracts-access-requests")
   @Blocking
   public void onEvent(String payload, IncomingCloudEventMetadata<String> event) throws Exception {

@@ -6,6 +6,7 @@ import io.meshwork.events.EventHandlers;
 import io.meshwork.events.catalog.CatalogEvents;
 import io.meshwork.events.catalog.DataProductPublished;
 import io.meshwork.events.catalog.DataProductRetired;
+import io.meshwork.events.inbox.ConsumerRetries;
 import io.meshwork.events.inbox.Inbox;
 import io.meshwork.lineage.graph.Node;
 import io.meshwork.lineage.graph.NodeKind;
@@ -19,7 +20,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,6 +52,10 @@ public class DataProductEventsListener {
             .on(CatalogEvents.RETIRED, this::retired);
   }
 
+  @Retry(
+      maxRetries = ConsumerRetries.MAX_RETRIES,
+      delay = ConsumerRetries.DELAY_MILLIS,
+      retryOn = JDBCConnectionException.class)
   @Incoming("catalog-products")
   @Blocking
   public void onEvent(String payload, IncomingCloudEventMetadata<String> event) throws Exception {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import io.meshwork.events.EventCodec;
 import io.meshwork.events.EventHandlers;
+import io.meshwork.events.inbox.ConsumerRetries;
 import io.meshwork.events.inbox.Inbox;
 import io.meshwork.events.provisioning.DatasetDeprovisioned;
 import io.meshwork.events.provisioning.DatasetProvisioned;
@@ -24,7 +25,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 
 /**
@@ -90,6 +93,10 @@ public class ProvisioningEventsListener {
             .on(ProvisioningEvents.DATASET_DEPROVISIONED, this::markDeleted);
   }
 
+  @Retry(
+      maxRetries = ConsumerRetries.MAX_RETRIES,
+      delay = ConsumerRetries.DELAY_MILLIS,
+      retryOn = JDBCConnectionException.class)
   @Incoming("provisioning-datasets")
   @Blocking
   public void onEvent(String payload, IncomingCloudEventMetadata<String> event) {

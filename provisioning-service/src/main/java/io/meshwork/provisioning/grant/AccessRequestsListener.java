@@ -3,12 +3,15 @@ package io.meshwork.provisioning.grant;
 import io.meshwork.events.EventCodec;
 import io.meshwork.events.EventHandlers;
 import io.meshwork.events.contracts.AccessEvents;
+import io.meshwork.events.inbox.ConsumerRetries;
 import io.meshwork.events.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 
 /** Approved access requests get their grants; revoked and expired ones lose them. */
@@ -30,6 +33,10 @@ public class AccessRequestsListener {
             .on(AccessEvents.EXPIRED, grants::revoke);
   }
 
+  @Retry(
+      maxRetries = ConsumerRetries.MAX_RETRIES,
+      delay = ConsumerRetries.DELAY_MILLIS,
+      retryOn = JDBCConnectionException.class)
   @Incoming("contracts-access-requests")
   @Blocking
   @Transactional

@@ -18,6 +18,7 @@ import io.meshwork.provisioning.storage.ProvisioningContext;
 import io.meshwork.provisioning.storage.ResourceLedger;
 import io.meshwork.provisioning.storage.ResourceStatus;
 import io.meshwork.provisioning.storage.StorageTargets;
+import io.meshwork.web.problem.DatabaseOutage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -145,10 +146,14 @@ public class ProvisioningRun {
     return true;
   }
 
-  /** A transient failure is tried again later, unless attempts ran out; anything else fails. */
+  /**
+   * A transient failure is tried again later, unless attempts ran out; anything else fails. The
+   * platform's own database being unreachable (a restart, say) is transient too: the dataset is not
+   * at fault.
+   */
   private void setBack(Dataset dataset, ProvisioningContext context, RuntimeException e) {
     String reason = PublicFailure.reason(LOG, e);
-    if (!(e instanceof TransientFailure)) {
+    if (!(e instanceof TransientFailure) && !DatabaseOutage.causes(e)) {
       fail(dataset.id, context, reason);
     } else if (dataset.attempts < config.maxAttempts()) {
       lifecycle.retryLater(dataset.id, reason, backoff(dataset.attempts));

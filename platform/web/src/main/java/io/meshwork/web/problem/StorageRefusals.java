@@ -5,12 +5,15 @@ import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * The caller's text that PostgreSQL refuses to hold, wherever validation let it through: a NUL
- * character (PostgreSQL text cannot contain U+0000), a value longer than its column, or one too big
- * for an index. Those are the caller's to fix, so they are a 400 in our words, not a 500.
+ * What the database's refusals mean to the caller. Text PostgreSQL refuses to hold, wherever
+ * validation let it through (a NUL character, a value longer than its column, one too big for an
+ * index), is the caller's to fix: a 400 in our words. A database that is down or restarting
+ * (connection failures, administrator shutdown, too many connections) is a 503 with Retry-After:
+ * the request did nothing and may be sent again.
  */
 final class StorageRefusals {
 
@@ -21,6 +24,22 @@ final class StorageRefusals {
   static Optional<Response> of(Throwable e, UriInfo uri) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+        if (DatabaseOutage.state(sql.getSQLState())) {
+          String reference = UUID.randomUUID().toString();
+          LOG.warnf(e, "Database unavailable (%s), reference %s", sql.getSQLState(), reference);
+          Response response =
+              ProblemMappers.respond(
+                  503,
+                  "service.unavailable",
+                  "Service unavailable",
+                  "The service's database is not reachable right now; nothing was changed. Retry"
+                      + " shortly (reference "
+                      + reference
+                      + ")",
+                  uri,
+                  List.of());
+          return Optional.of(Response.fromResponse(response).header("Retry-After", "2").build());
+        }
         Optional<String[]> refusal = refusal(sql.getSQLState());
         if (refusal.isPresent()) {
           LOG.debugf(e, "Refused a value the database cannot store (%s)", sql.getSQLState());

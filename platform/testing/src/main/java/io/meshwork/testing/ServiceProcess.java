@@ -60,7 +60,10 @@ public final class ServiceProcess implements AutoCloseable {
               jar.toString());
       builder.environment().putAll(env);
       builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-      builder.redirectErrorStream(true).redirectOutput(log.toFile());
+      // Appended: a service started again (after a crash, say) keeps the log of the one before.
+      builder
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       ServiceProcess service = new ServiceProcess(module, builder.start(), port, log);
       service.awaitReady(Duration.ofSeconds(90));
       return service;

@@ -29,6 +29,8 @@ public final class ChaosRun {
   private static final int KEYCLOAK_SECONDS = Integer.getInteger("chaos.keycloak-seconds", 30);
   private static final Duration SETTLE =
       Duration.ofSeconds(Integer.getInteger("chaos.settle-seconds", 300));
+  private static final int LOAD_CLIENTS = Integer.getInteger("chaos.load-clients", 200);
+  private static final int LOAD_SECONDS = Integer.getInteger("chaos.load-seconds", 60);
   private static final String PROVISIONING = "provisioning-service";
 
   private final Services services;
@@ -38,6 +40,7 @@ public final class ChaosRun {
   private final Random random = new Random(Long.getLong("chaos.seed", 20261204L));
   private volatile String token;
   private volatile long tokenAt;
+  private volatile String lastDataset = "none";
 
   private ChaosRun(ServiceEnvironment environment, Services services) {
     this.services = services;
@@ -52,6 +55,7 @@ public final class ChaosRun {
 
   public static void main(String[] args) throws Exception {
     List<Row> rows = new ArrayList<>();
+    List<MixedLoad.Figure> load = new ArrayList<>();
     try (ServiceEnvironment environment = ServiceEnvironment.create();
         Services services = new Services(environment)) {
       ChaosRun chaos = new ChaosRun(environment, services);
@@ -59,8 +63,16 @@ public final class ChaosRun {
       rows.add(chaos.postgresRestarted());
       rows.add(chaos.servicesKilled());
       rows.add(chaos.keycloakDown());
+      load.addAll(
+          MixedLoad.run(
+              services,
+              chaos.token(),
+              chaos.lastDataset,
+              LOAD_CLIENTS,
+              Duration.ofSeconds(LOAD_SECONDS)));
     } finally {
       print(rows);
+      printLoad(load);
     }
   }
 
@@ -98,11 +110,16 @@ public final class ChaosRun {
     Writes writes = writes(run, total);
     for (int i = 0; i < KILLS; i++) {
       sleep(Duration.ofMillis(500 + random.nextInt(3000)));
-      String module = Services.MODULES.get(random.nextInt(Services.MODULES.size()));
+      // Every other crash hits the service the pipelines write to; the rest, any of the five.
+      String module =
+          i % 2 == 0 ? PROVISIONING : Services.MODULES.get(random.nextInt(Services.MODULES.size()));
       services.crash(module);
     }
     return settle(
-        "kill -9 of a random service, " + KILLS + " times", writes, total, System.nanoTime());
+        "kill -9 of a service (every other one provisioning), " + KILLS + " times",
+        writes,
+        total,
+        System.nanoTime());
   }
 
   private Row keycloakDown() throws Exception {
@@ -153,6 +170,7 @@ public final class ChaosRun {
   /** Waits for the writes and then for every service to have applied them. */
   private Row settle(String fault, Writes writes, int total, long faultEnded) throws Exception {
     Writes.Tally tally = writes.await(Duration.ofMinutes(15));
+    writes.acceptedNames().stream().findFirst().ifPresent(name -> lastDataset = name);
     Duration converged = convergence.await(writes.acceptedNames(), SETTLE);
     Convergence.Count count = convergence.count(writes.acceptedNames());
     String recovered =
@@ -207,6 +225,31 @@ public final class ChaosRun {
           row.duplicated(),
           row.serverErrors(),
           row.recovered());
+    }
+  }
+
+  private static void printLoad(List<MixedLoad.Figure> figures) {
+    if (figures.isEmpty()) {
+      return;
+    }
+    System.out.printf(
+        "%n%d clients for %d s over the five services at once, half on an endpoint, half on the"
+            + " same server's GET /api/v1/me (the floor):%n%n",
+        LOAD_CLIENTS, LOAD_SECONDS);
+    System.out.println(
+        "| Service | Endpoint | req/s | p99 | errors | floor req/s | floor p99 | ratio p99 |");
+    System.out.println("|---|---|---|---|---|---|---|---|");
+    for (MixedLoad.Figure figure : figures) {
+      System.out.printf(
+          "| %s | `%s` | %.0f | %.1f ms | %d | %.0f | %.1f ms | %.1fx |%n",
+          figure.module(),
+          figure.endpoint(),
+          figure.endpointResult().perSecond(),
+          figure.endpointResult().percentileMillis(99),
+          figure.endpointResult().failures() + figure.floor().failures(),
+          figure.floor().perSecond(),
+          figure.floor().percentileMillis(99),
+          figure.endpointResult().percentileMillis(99) / figure.floor().percentileMillis(99));
     }
   }
 

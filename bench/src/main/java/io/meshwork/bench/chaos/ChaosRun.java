@@ -181,13 +181,16 @@ public final class ChaosRun {
     return new Row(
         fault,
         String.format(
-            "%d/%d accepted, %d retried after 503, %d after a refused connection, refused %s;"
-                + " %d failed; half-written %d; outbox left %d",
+            "%d/%d accepted, %d retried after 503, %d after a refused connection, %d refused %s;"
+                + " error answers in problem+json %d/%d; %d failed; half-written %d; outbox left %d",
             tally.accepted(),
             total,
             tally.unavailable(),
             tally.connectionErrors(),
+            tally.refused(),
             tally.refusals(),
+            tally.problemBodies(),
+            tally.unavailable() + tally.otherServerErrors() + tally.refused(),
             count.failed(),
             count.halfWritten(),
             count.unpublished()),

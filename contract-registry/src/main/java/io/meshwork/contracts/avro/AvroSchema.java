@@ -99,14 +99,7 @@ public final class AvroSchema implements ParsedSchema {
   @Override
   public List<CompatibilityIssue> readIssues(ParsedSchema writer) {
     if (!(writer instanceof AvroSchema other)) {
-      return List.of(
-          new CompatibilityIssue(
-              "SCHEMA_TYPE_CHANGED",
-              "/",
-              "Incompatible because of different schema type",
-              writer.type().name(),
-              type().name(),
-              "Keep the subject's schema type; register other types under another subject."));
+      return List.of(CompatibilityIssue.typeChanged("/", writer, this));
     }
     SchemaCompatibility.SchemaPairCompatibility result =
         SchemaCompatibility.checkReaderWriterCompatibility(schema, other.schema);

@@ -104,7 +104,7 @@ final class ProtoNormalizer {
                 field.copy(
                     field.getLocation().at(tags.indexOf(field.getTag()) + 1, 1),
                     field.getLabel(),
-                    qualified(linkedType.field(field.getTag())),
+                    qualified(linkedType.field(field.getTag()).getType()),
                     field.getName(),
                     field.getDefaultValue(),
                     field.getJsonName(),
@@ -114,11 +114,7 @@ final class ProtoNormalizer {
         .toList();
   }
 
-  /** A field's type as the linker resolved it, with a leading dot, so no scope can change it. */
-  private static String qualified(Field field) {
-    return qualified(field.getType());
-  }
-
+  /** A type as the linker resolved it, with a leading dot, so no scope can change it. */
   private static String qualified(ProtoType type) {
     if (type.isMap()) {
       return "map<" + qualified(type.getKeyType()) + ", " + qualified(type.getValueType()) + ">";

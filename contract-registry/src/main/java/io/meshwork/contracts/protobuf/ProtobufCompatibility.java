@@ -81,7 +81,7 @@ final class ProtobufCompatibility {
           if (replacement == null && field.isRequired()) {
             required("REQUIRED_FIELD_REMOVED", path, now, field, "was removed");
           } else if (replacement != null) {
-            field(path + "/" + tag, now, field, replacement);
+            field(path, now, field, replacement);
           }
         });
     newFields.forEach(
@@ -94,11 +94,12 @@ final class ProtobufCompatibility {
     types(path + ".", old.getNestedTypes(), now.getNestedTypes());
   }
 
+  /** {@code path}: the message's; the field's own is that plus its number. */
   private void field(String path, MessageType message, Field old, Field now) {
     if (old.isRequired() != now.isRequired()) {
       required(
           old.isRequired() ? "REQUIRED_FIELD_REMOVED" : "REQUIRED_FIELD_ADDED",
-          path.substring(0, path.lastIndexOf('/')),
+          path,
           message,
           now,
           old.isRequired() ? "is no longer required" : "became required");
@@ -107,7 +108,7 @@ final class ProtobufCompatibility {
     if (change != null) {
       add(
           change,
-          path,
+          path + "/" + now.getTag(),
           describe(message, now) + " changed from " + shape(old) + " to " + shape(now),
           shape(old),
           shape(now),

@@ -90,14 +90,7 @@ public final class ProtobufSchema implements ParsedSchema {
   @Override
   public List<CompatibilityIssue> readIssues(ParsedSchema writer) {
     if (!(writer instanceof ProtobufSchema other)) {
-      return List.of(
-          new CompatibilityIssue(
-              "SCHEMA_TYPE_CHANGED",
-              "/",
-              "Incompatible because of different schema type",
-              writer.type().name(),
-              type().name(),
-              "Keep the subject's schema type; register other types under another subject."));
+      return List.of(CompatibilityIssue.typeChanged("/", writer, this));
     }
     return ProtobufCompatibility.issues(other, this);
   }

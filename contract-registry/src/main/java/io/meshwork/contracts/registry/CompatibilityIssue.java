@@ -12,6 +12,21 @@ public record CompatibilityIssue(
     String newFragment,
     String fix) {
 
+  /**
+   * The reader and writer are of different schema types: nothing else is compared. {@code root} is
+   * the type's own way to say "the whole schema" ({@code /} or {@code #}).
+   */
+  public static CompatibilityIssue typeChanged(
+      String root, ParsedSchema writer, ParsedSchema reader) {
+    return new CompatibilityIssue(
+        "SCHEMA_TYPE_CHANGED",
+        root,
+        "Incompatible because of different schema type",
+        writer.type().name(),
+        reader.type().name(),
+        "Keep the subject's schema type; register other types under another subject.");
+  }
+
   /** One line of Confluent's {@code details: [...]} / verbose {@code messages}. */
   public String render() {
     StringBuilder text =
